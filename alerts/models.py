@@ -1,0 +1,1 @@
+"""Subscriptions and the notification outbox (built with the e-mail alerts)."""

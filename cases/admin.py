@@ -1,0 +1,667 @@
+"""Data entry for courts, cases, docket entries, motions, rulings and deadlines.
+
+Every add and change form saves through ``cases.services``, so the admin records the same
+status changes and events as the seed loader and the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases import services
+from cases.models import (
+    Case,
+    CaseEvent,
+    CaseJudge,
+    CaseLink,
+    Court,
+    Deadline,
+    DeadlineStatus,
+    DocketEntry,
+    Judge,
+    Motion,
+    MotionStatus,
+    Outcome,
+    Ruling,
+    RulingMotion,
+    StatusChange,
+)
+from parties.models import CaseParty
+from parties.services import case_party_add
+from tracker.admin_tools import (
+    InlineSaving,
+    RelatedIdFilter,
+    ServiceAdmin,
+    form_changes,
+    form_values,
+)
+
+
+class CaseFilter(RelatedIdFilter):
+    title = "case"
+    parameter_name = "case"
+    related_model = Case
+    field = "case"
+
+
+class HistoryServiceAdmin(ServiceAdmin, SimpleHistoryAdmin):
+    """A service-saving admin with django-simple-history's read-only "History" page."""
+
+
+# --- Courts and judges ---------------------------------------------------------------------
+
+
+@admin.register(Court)
+class CourtAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "code", "level", "state", "time_zone", "appeals_to"]
+    list_filter = ["level", "state", "holiday_calendar"]
+    list_select_related = ["appeals_to"]
+    search_fields = ["name", "short_name", "code"]
+    autocomplete_fields = ["appeals_to"]
+    ordering = ["name"]
+
+
+@admin.register(Judge)
+class JudgeAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "court"]
+    list_filter = ["court__level"]
+    list_select_related = ["court"]
+    search_fields = ["name", "court__short_name"]
+    autocomplete_fields = ["court"]
+
+
+# --- Cases -----------------------------------------------------------------------------------
+
+
+class CaseJudgeInline(admin.TabularInline):
+    model = CaseJudge
+    extra = 0
+    autocomplete_fields = ["judge"]
+
+
+class CasePartyInline(admin.TabularInline):
+    model = CaseParty
+    extra = 0
+    fields = ["party", "role", "joined_date", "terminated_date", "note"]
+    autocomplete_fields = ["party"]
+    show_change_link = True  # counsel are entered on the case party's own page
+
+
+class MotionInline(admin.TabularInline):
+    model = Motion
+    extra = 0
+    fields = ["title", "kind", "filed_date", "status"]
+    readonly_fields = ["status"]
+    show_change_link = True
+
+
+class DeadlineInline(admin.TabularInline):
+    model = Deadline
+    extra = 0
+    fields = ["title", "kind", "due_date", "due_time", "basis", "status"]
+    show_change_link = True
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Deadline]:
+        return super().get_queryset(request).exclude(status=DeadlineStatus.VACATED)
+
+
+class CaseLinkInline(admin.TabularInline):
+    model = CaseLink
+    fk_name = "from_case"
+    extra = 0
+    fields = ["kind", "to_case", "date", "note"]
+    autocomplete_fields = ["to_case"]
+    verbose_name = "related case (this case was ...)"
+    verbose_name_plural = "related cases (links from this case)"
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    fields = ["from_status", "to_status", "effective_date", "note", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "status history"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusChange]:
+        return super().get_queryset(request).select_related("recorded_by")
+
+
+class CaseAdminForm(forms.ModelForm):
+    status_effective_date = forms.DateField(
+        required=False,
+        label="Status effective on",
+        help_text="When the new status took effect in court (only used when the status changes).",
+    )
+    status_note = forms.CharField(
+        required=False, max_length=300, label="Status change note", widget=forms.TextInput
+    )
+
+    class Meta:
+        model = Case
+        fields = "__all__"
+
+
+def _create_case(request: HttpRequest, obj: Case, form: CaseAdminForm) -> Case:
+    values = form_values(form)
+    return services.case_create(actor=request.user, **values)
+
+
+def _update_case(request: HttpRequest, obj: Case, form: CaseAdminForm) -> Case:
+    return services.case_update(
+        case=obj,
+        actor=request.user,
+        status_effective_date=form.cleaned_data.get("status_effective_date"),
+        status_note=form.cleaned_data.get("status_note", ""),
+        **form_changes(form),
+    )
+
+
+def _inline_values(inline_form: forms.ModelForm, parent_field: str) -> dict[str, Any]:
+    return form_values(inline_form, exclude=(parent_field, "id"))
+
+
+@admin.register(Case)
+class CaseAdmin(InlineSaving, HistoryServiceAdmin):
+    form = CaseAdminForm
+    create_with = _create_case
+    update_with = _update_case
+    list_display = ["short_name", "docket_number", "court", "case_type", "status", "filed_date"]
+    list_filter = ["status", "case_type", "court__level", "court__state"]
+    list_select_related = ["court"]
+    search_fields = ["short_name", "caption", "docket_number", "slug"]
+    date_hierarchy = "filed_date"
+    autocomplete_fields = ["court"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    readonly_fields = ["docket_links", "created_at", "updated_at"]
+    inlines = [
+        CaseJudgeInline,
+        CasePartyInline,
+        MotionInline,
+        DeadlineInline,
+        CaseLinkInline,
+        StatusChangeInline,
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["caption", "short_name", "slug", "court", "docket_number", "case_type"]},
+        ),
+        ("Status", {"fields": ["status", "status_effective_date", "status_note"]}),
+        ("Dates", {"fields": ["filed_date", "closed_date"]}),
+        ("Substance", {"fields": ["summary", "causes_of_action", "relief_sought", "sources"]}),
+        ("Docket", {"fields": ["docket_links", "created_at", "updated_at"]}),
+    ]
+
+    inline_savers = {
+        CaseParty: (
+            lambda request, case, f: case_party_add(case=case, **_inline_values(f, "case")),
+            lambda request, case, f: _save_plain(f),
+        ),
+        Motion: (
+            lambda request, case, f: services.motion_file(
+                case=case, actor=request.user, **_inline_values(f, "case")
+            ),
+            lambda request, case, f: services.motion_update(
+                motion=f.instance, actor=request.user, **form_changes(f)
+            ),
+        ),
+        Deadline: (
+            lambda request, case, f: services.deadline_set(
+                case=case, actor=request.user, **_inline_values(f, "case")
+            ),
+            lambda request, case, f: services.deadline_update(
+                deadline=f.instance, actor=request.user, **form_changes(f)
+            ),
+        ),
+        CaseLink: (
+            lambda request, case, f: services.case_link_create(
+                from_case=case, actor=request.user, **_inline_values(f, "from_case")
+            ),
+            lambda request, case, f: services.case_link_update(
+                link=f.instance, actor=request.user, **form_changes(f)
+            ),
+        ),
+    }
+
+    @admin.display(description="Docket")
+    def docket_links(self, obj: Case) -> str:
+        if obj.pk is None:
+            return "Save the case first."
+        entries = reverse("admin:cases_docketentry_changelist") + f"?case={obj.pk}"
+        add_entry = reverse("admin:cases_docketentry_add") + f"?case={obj.pk}"
+        rulings = reverse("admin:cases_ruling_changelist") + f"?case={obj.pk}"
+        add_ruling = reverse("admin:cases_ruling_add") + f"?case={obj.pk}"
+        events = reverse("admin:cases_caseevent_changelist") + f"?case={obj.pk}"
+        return format_html(
+            '<a href="{}">Docket entries ({})</a> · <a href="{}">Add a docket entry</a> · '
+            '<a href="{}">Rulings ({})</a> · <a href="{}">Record a ruling</a> · '
+            '<a href="{}">Event log</a>',
+            entries,
+            obj.docket_entries.count(),
+            add_entry,
+            rulings,
+            obj.rulings.count(),
+            add_ruling,
+            events,
+        )
+
+
+def _save_plain(inline_form: forms.ModelForm) -> Any:
+    instance = inline_form.save(commit=False)
+    instance.save()
+    return instance
+
+
+@admin.register(CaseJudge)
+class CaseJudgeAdmin(admin.ModelAdmin):
+    list_display = ["judge", "role", "case"]
+    list_filter = [CaseFilter, "role"]
+    list_select_related = ["judge__court", "case__court"]
+    search_fields = ["judge__name", "case__short_name", "case__docket_number"]
+    autocomplete_fields = ["case", "judge"]
+
+
+@admin.register(CaseLink)
+class CaseLinkAdmin(HistoryServiceAdmin):
+    create_with = lambda request, obj, form: services.case_link_create(  # noqa: E731
+        actor=request.user, **form_values(form)
+    )
+    update_with = lambda request, obj, form: services.case_link_update(  # noqa: E731
+        link=obj, actor=request.user, **form_changes(form)
+    )
+    list_display = ["from_case", "kind", "to_case", "date"]
+    list_filter = ["kind"]
+    list_select_related = ["from_case__court", "to_case__court"]
+    search_fields = ["from_case__short_name", "to_case__short_name", "note"]
+    autocomplete_fields = ["from_case", "to_case"]
+
+
+# --- Docket entries ----------------------------------------------------------------------------
+
+
+@admin.register(DocketEntry)
+class DocketEntryAdmin(HistoryServiceAdmin):
+    create_with = lambda request, obj, form: services.docket_entry_add(  # noqa: E731
+        actor=request.user, **form_values(form)
+    )
+    update_with = lambda request, obj, form: services.docket_entry_update(  # noqa: E731
+        entry=obj, actor=request.user, **form_changes(form)
+    )
+    list_display = ["filed_date", "number", "short_text", "case"]
+    list_display_links = ["filed_date", "number"]
+    list_filter = [CaseFilter]
+    list_select_related = ["case__court"]
+    search_fields = ["text", "case__short_name", "case__docket_number"]
+    date_hierarchy = "filed_date"
+    autocomplete_fields = ["case"]
+    ordering = ["-filed_date", "-number"]
+
+    @admin.display(description="text")
+    def short_text(self, obj: DocketEntry) -> str:
+        return obj.text if len(obj.text) <= 120 else obj.text[:119] + "…"
+
+
+# --- Motions and rulings -----------------------------------------------------------------------
+
+
+class MotionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Motion
+        fields = "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        case = cleaned.get("case") or getattr(self.instance, "case", None)
+        movants = cleaned.get("movants")
+        if case is not None and movants:
+            try:
+                services.motion_check_movants(case, movants)
+            except ValidationError as exc:
+                self.add_error("movants", exc.message_dict["movants"])
+        return cleaned
+
+
+def _create_motion(request: HttpRequest, obj: Motion, form: MotionAdminForm) -> Motion:
+    return services.motion_file(
+        actor=request.user, movants=form.cleaned_data.get("movants", []), **form_values(form)
+    )
+
+
+def _update_motion(request: HttpRequest, obj: Motion, form: MotionAdminForm) -> Motion:
+    movants = form.cleaned_data.get("movants") if "movants" in form.changed_data else None
+    return services.motion_update(
+        motion=obj, actor=request.user, movants=movants, **form_changes(form)
+    )
+
+
+class DecisionInline(admin.TabularInline):
+    model = RulingMotion
+    fk_name = "motion"
+    extra = 0
+    fields = ["ruling", "outcome"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "decided by (record or edit a ruling to change)"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Motion)
+class MotionAdmin(HistoryServiceAdmin):
+    form = MotionAdminForm
+    create_with = _create_motion
+    update_with = _update_motion
+    list_display = ["title", "kind", "status", "filed_date", "case"]
+    list_filter = [CaseFilter, "status", "kind"]
+    list_select_related = ["case__court"]
+    search_fields = ["title", "summary", "case__short_name", "case__docket_number"]
+    date_hierarchy = "filed_date"
+    autocomplete_fields = ["case", "docket_entry", "movants"]
+    readonly_fields = ["status"]
+    inlines = [DecisionInline]
+    actions = ["mark_withdrawn", "mark_moot"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["status", "case"] if obj else ["status"]
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet[Motion], status: str) -> None:
+        for motion in queryset.filter(status=MotionStatus.PENDING):
+            services.motion_set_status(
+                motion=motion, status=status, occurred_on=None, actor=request.user
+            )
+        skipped = queryset.exclude(status__in=[MotionStatus.PENDING, status]).count()
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} motion(s) were already decided and were left as they are.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Mark selected pending motions withdrawn")
+    def mark_withdrawn(self, request: HttpRequest, queryset: QuerySet[Motion]) -> None:
+        self._set_status(request, queryset, MotionStatus.WITHDRAWN)
+
+    @admin.action(description="Mark selected pending motions moot")
+    def mark_moot(self, request: HttpRequest, queryset: QuerySet[Motion]) -> None:
+        self._set_status(request, queryset, MotionStatus.MOOT)
+
+
+NOT_DECIDED = ""
+
+
+def _case_from_request(request: HttpRequest) -> Case | None:
+    """The case a ruling add form is for: the submitted case, else ?case= in the address."""
+    raw = request.POST.get("case") if request.method == "POST" else request.GET.get("case")
+    if raw and raw.isdigit():
+        return Case.objects.filter(pk=raw).first()
+    return None
+
+
+class RulingAdminForm(forms.ModelForm):
+    """A ruling with one outcome field per motion of its case.
+
+    The case decides which motions are offered. On the add page the case comes from ?case=,
+    or from the form when it is first submitted: the page then comes back listing that case's
+    motions so that their outcomes can be chosen before anything is saved.
+    """
+
+    outcomes_for_case = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Ruling
+        exclude = ["motions"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.case = self._find_case()
+        self.motion_fields: dict[str, Motion] = {}
+        self.built_for = self.data.get("outcomes_for_case", "") if self.is_bound else ""
+        if self.case is None:
+            return
+        current = {}
+        if self.instance.pk:
+            current = dict(self.instance.decisions.values_list("motion_id", "outcome"))
+        for motion in self.case.motions.order_by("filed_date", "pk"):
+            name = f"outcome_{motion.pk}"
+            filed = (
+                f"filed {motion.filed_date:%Y-%m-%d}"
+                if motion.filed_date
+                else "filing date unknown"
+            )
+            self.fields[name] = forms.ChoiceField(
+                label=f"{motion.title} ({filed}; now {motion.get_status_display().lower()})",
+                choices=[(NOT_DECIDED, "— not decided by this ruling —"), *Outcome.choices],
+                required=False,
+                initial=current.get(motion.pk, NOT_DECIDED),
+            )
+            self.motion_fields[name] = motion
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data["outcomes_for_case"] = str(self.case.pk)
+        else:
+            self.initial["outcomes_for_case"] = str(self.case.pk)
+
+    def _find_case(self) -> Case | None:
+        if self.instance.pk:
+            return self.instance.case
+        raw = self.data.get("case") if self.is_bound else self.initial.get("case")
+        if isinstance(raw, Case):
+            return raw
+        if raw and str(raw).isdigit():
+            return Case.objects.filter(pk=raw).first()
+        return None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.case is None:
+            return cleaned
+        if not self.instance.pk and self.built_for != str(self.case.pk) and self.motion_fields:
+            raise ValidationError(
+                "The motions of %(case)s are now listed below: choose the outcome of each "
+                "motion this ruling decides, then save again.",
+                params={"case": self.case.short_name},
+                code="choose_outcomes",
+            )
+        self.decisions = [
+            (motion, cleaned[name])
+            for name, motion in self.motion_fields.items()
+            if cleaned.get(name, NOT_DECIDED) != NOT_DECIDED
+        ]
+        probe = Ruling(case=self.case, date=cleaned.get("date"))
+        try:
+            services.ruling_check_decisions(probe, self.decisions)
+        except ValidationError as exc:
+            raise ValidationError(exc.messages) from None
+        return cleaned
+
+
+def _create_ruling(request: HttpRequest, obj: Ruling, form: RulingAdminForm) -> Ruling:
+    return services.ruling_record(actor=request.user, decisions=form.decisions, **form_values(form))
+
+
+def _update_ruling(request: HttpRequest, obj: Ruling, form: RulingAdminForm) -> Ruling:
+    return services.ruling_update(
+        ruling=obj, actor=request.user, decisions=form.decisions, **form_changes(form)
+    )
+
+
+@admin.register(Ruling)
+class RulingAdmin(HistoryServiceAdmin):
+    form = RulingAdminForm
+    create_with = _create_ruling
+    update_with = _update_ruling
+    list_display = ["title", "kind", "date", "judge", "case", "motions_decided"]
+    list_filter = [CaseFilter, "kind"]
+    list_select_related = ["case__court", "judge__court"]
+    search_fields = ["title", "summary", "citation", "case__short_name", "case__docket_number"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["case", "judge", "docket_entry"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Ruling]:
+        return super().get_queryset(request).annotate(decision_count=Count("decisions"))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["case"] if obj else []
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[tuple[Any, dict]]:
+        own = ["case", "date", "date_note", "kind", "title", "judge", "summary", "citation"]
+        own += ["document_url", "docket_entry", "sources"]
+        case = obj.case if obj else _case_from_request(request)
+        if case is None:
+            return [
+                (None, {"fields": own}),
+                (
+                    "Motions decided",
+                    {
+                        "fields": ["outcomes_for_case"],
+                        "description": (
+                            "Choose the case first: the form then lists its motions so that you "
+                            "can "
+                            "set the outcome of each one this ruling decides."
+                        ),
+                    },
+                ),
+            ]
+        names = [
+            f"outcome_{pk}"
+            for pk in case.motions.order_by("filed_date", "pk").values_list("pk", flat=True)
+        ]
+        description = (
+            f"Every motion of {case.short_name}. Set the outcome of each motion this ruling "
+            "decides; saving sets the motion's status and notifies followers."
+            if names
+            else f"{case.short_name} has no motions: this ruling decides none."
+        )
+        return [
+            (None, {"fields": own}),
+            (
+                "Motions decided",
+                {"fields": ["outcomes_for_case", *names], "description": description},
+            ),
+        ]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> type[forms.ModelForm]:
+        # The outcome fields depend on the case, so ModelAdmin must not restrict the form to
+        # the fields it knows of in advance.
+        kwargs["fields"] = None
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    @admin.display(description="motions decided", ordering="decision_count")
+    def motions_decided(self, obj: Ruling) -> int:
+        return obj.decision_count
+
+
+@admin.register(RulingMotion)
+class RulingMotionAdmin(admin.ModelAdmin):
+    """Read-only list of decisions; they are entered on the ruling's own page."""
+
+    list_display = ["motion", "outcome", "ruling"]
+    list_filter = ["outcome"]
+    list_select_related = ["motion__case", "ruling__case"]
+    search_fields = ["motion__title", "ruling__title"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# --- Deadlines, status history and the event log --------------------------------------------
+
+
+class DeadlineAdminForm(forms.ModelForm):
+    change_reason = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Why the deadline moved or was vacated (shown to followers).",
+    )
+
+    class Meta:
+        model = Deadline
+        fields = "__all__"
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(HistoryServiceAdmin):
+    form = DeadlineAdminForm
+    create_with = lambda request, obj, form: services.deadline_set(  # noqa: E731
+        actor=request.user, **form_values(form)
+    )
+    update_with = lambda request, obj, form: services.deadline_update(  # noqa: E731
+        deadline=obj,
+        actor=request.user,
+        reason=form.cleaned_data.get("change_reason", ""),
+        **form_changes(form),
+    )
+    list_display = ["title", "due_date", "due_time", "status", "kind", "case"]
+    list_filter = ["status", "kind", "basis", CaseFilter]
+    list_select_related = ["case__court"]
+    search_fields = ["title", "case__short_name", "case__docket_number"]
+    date_hierarchy = "due_date"
+    autocomplete_fields = ["case", "motion"]
+    actions = ["vacate", "mark_met"]
+
+    @admin.action(description="Vacate selected deadlines")
+    def vacate(self, request: HttpRequest, queryset: QuerySet[Deadline]) -> None:
+        for deadline in queryset.exclude(status=DeadlineStatus.VACATED):
+            services.deadline_vacate(deadline=deadline, actor=request.user)
+
+    @admin.action(description="Mark selected deadlines met")
+    def mark_met(self, request: HttpRequest, queryset: QuerySet[Deadline]) -> None:
+        for deadline in queryset.filter(status=DeadlineStatus.OPEN):
+            services.deadline_mark_met(deadline=deadline, actor=request.user)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by services: listed and viewed, never edited by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(ReadOnlyAdmin):
+    list_display = [
+        "case",
+        "from_status",
+        "to_status",
+        "effective_date",
+        "recorded_by",
+        "recorded_at",
+    ]
+    list_filter = [CaseFilter, "to_status"]
+    list_select_related = ["case__court", "recorded_by"]
+    search_fields = ["case__short_name", "case__docket_number", "note"]
+    date_hierarchy = "recorded_at"
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ["recorded_at", "occurred_on", "kind", "summary", "case"]
+    list_filter = [CaseFilter, "kind"]
+    list_select_related = ["case__court"]
+    search_fields = ["summary", "case__short_name"]
+    date_hierarchy = "recorded_at"

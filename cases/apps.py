@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = "Cases and dockets"
+
+    def ready(self) -> None:
+        from cases.roles import ensure_editors_group_after_migrate
+
+        post_migrate.connect(ensure_editors_group_after_migrate, dispatch_uid="cases_editors_group")

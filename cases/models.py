@@ -1,0 +1,652 @@
+"""Courts, judges, cases, the related-case graph and everything that happens in a case.
+
+Writes that carry a rule (a status change, a ruling deciding motions, a deadline moved) go through
+``cases.services``; the models hold the data, the database constraints and the read helpers.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from tracker.fields import SourcesField, source_list
+
+
+def validate_time_zone(value: str) -> None:
+    """Accept only IANA time zone names."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            "%(value)s is not a time zone name; use an IANA name such as America/Chicago.",
+            code="invalid_time_zone",
+            params={"value": value},
+        ) from None
+
+
+def choices_check(
+    field: str, choices: type[models.TextChoices], name: str
+) -> models.CheckConstraint:
+    """Keep a choice column to its choices in the database too."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}),
+        name=name,
+        violation_error_message=f"Unknown {field.replace('_', ' ')}.",
+    )
+
+
+class CourtLevel(models.TextChoices):
+    STATE_TRIAL = "state_trial", "State trial court"
+    STATE_APPELLATE = "state_appellate", "State appellate court"
+    STATE_SUPREME = "state_supreme", "State supreme court"
+    FEDERAL_DISTRICT = "federal_district", "Federal district court"
+    FEDERAL_APPELLATE = "federal_appellate", "Federal court of appeals"
+    FEDERAL_SUPREME = "federal_supreme", "U.S. Supreme Court"
+    JPML = "jpml", "Judicial Panel on Multidistrict Litigation"
+
+
+class HolidayCalendar(models.TextChoices):
+    US_FEDERAL = "us_federal", "U.S. federal holidays (FRCP 6(a)(6), FRAP 26(a)(6))"
+    CA_JUDICIAL = "ca_judicial", "California judicial holidays (CCP 135, CRC 1.11)"
+    IL_JUDICIAL = "il_judicial", "Illinois court holidays"
+
+
+class Court(models.Model):
+    code = models.SlugField(
+        max_length=40, unique=True, help_text="Short identifier, e.g. ilnd, ca7, jpml."
+    )
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60, help_text="Citation form, e.g. N.D. Ill.")
+    level = models.CharField(max_length=20, choices=CourtLevel.choices)
+    state = models.CharField(
+        max_length=2, blank=True, help_text="Two-letter state; empty for national courts."
+    )
+    time_zone = models.CharField(
+        max_length=64, default="America/Chicago", validators=[validate_time_zone]
+    )
+    holiday_calendar = models.CharField(
+        max_length=20, choices=HolidayCalendar.choices, default=HolidayCalendar.US_FEDERAL
+    )
+    appeals_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="appeals_from"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(appeals_to=F("pk")),
+                name="court_not_appeals_to_itself",
+                violation_error_message="A court cannot hear appeals from itself.",
+            ),
+            choices_check("level", CourtLevel, "court_level_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Judge(models.Model):
+    name = models.CharField(max_length=200)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="judges")
+    title = models.CharField(max_length=100, blank=True, help_text="e.g. District Judge")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["court", "name"],
+                name="judge_unique_name_per_court",
+                violation_error_message="This court already has a judge with this name.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.court})"
+
+
+class CaseType(models.TextChoices):
+    CIVIL = "civil", "Civil action"
+    CLASS_ACTION = "class_action", "Class action"
+    MDL = "mdl", "Multidistrict litigation"
+    APPEAL = "appeal", "Appeal"
+    CERT_PETITION = "cert_petition", "Petition for certiorari"
+
+
+class CaseStatus(models.TextChoices):
+    FILED = "filed", "Filed"
+    ACTIVE = "active", "Active"
+    STAYED = "stayed", "Stayed"
+    REMOVED = "removed", "Removed"
+    REMANDED = "remanded", "Remanded"
+    TRANSFERRED = "transferred", "Transferred"
+    ON_APPEAL = "on_appeal", "On appeal"
+    SETTLED = "settled", "Settled"
+    DISMISSED = "dismissed", "Dismissed"
+    JUDGMENT = "judgment", "Judgment entered"
+    CLOSED = "closed", "Closed"
+
+
+class Case(models.Model):
+    caption = models.TextField(help_text="The full caption, as on the docket.")
+    short_name = models.CharField(max_length=200, help_text="e.g. Renderos v. Clearview AI")
+    slug = models.SlugField(max_length=120, unique=True)
+    docket_number = models.CharField(max_length=60)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
+    judges = models.ManyToManyField(Judge, through="CaseJudge", related_name="cases", blank=True)
+    case_type = models.CharField(max_length=20, choices=CaseType.choices, default=CaseType.CIVIL)
+    status = models.CharField(
+        max_length=20,
+        choices=CaseStatus.choices,
+        default=CaseStatus.FILED,
+        help_text="Changing the status records a status change and notifies followers.",
+    )
+    causes_of_action = models.TextField(blank=True, help_text="One cause of action per line.")
+    relief_sought = models.TextField(blank=True)
+    filed_date = models.DateField(null=True, blank=True, help_text="Empty when not confirmed.")
+    closed_date = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    sources = SourcesField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-filed_date", "short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["court", "docket_number"],
+                name="case_unique_docket_number_per_court",
+                violation_error_message=(
+                    "A case with this docket number already exists in this court."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_date__isnull=True)
+                | Q(filed_date__isnull=True)
+                | Q(closed_date__gte=F("filed_date")),
+                name="case_closed_on_or_after_filed",
+                violation_error_message="The closed date cannot be before the filed date.",
+            ),
+            choices_check("status", CaseStatus, "case_status_valid"),
+            choices_check("case_type", CaseType, "case_type_valid"),
+        ]
+        indexes = [
+            # Case list filtered by court and status: WHERE court_id = %s AND status = %s.
+            models.Index(fields=["court", "status"], name="case_court_status_idx"),
+            # Case list filtered by status alone and the "open cases" counts.
+            models.Index(fields=["status"], name="case_status_idx"),
+            # Case list ordered by filing date (default ordering) and filed-date range filters.
+            models.Index(fields=["-filed_date", "short_name"], name="case_filed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.short_name} ({self.court}, {self.docket_number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:cases_case_change", args=[self.pk])
+
+    @property
+    def source_list(self) -> list[str]:
+        return source_list(self.sources)
+
+    @property
+    def causes_of_action_list(self) -> list[str]:
+        return [line.strip() for line in self.causes_of_action.splitlines() if line.strip()]
+
+
+class JudgeRole(models.TextChoices):
+    PRESIDING = "presiding", "Presiding judge"
+    MAGISTRATE = "magistrate", "Magistrate judge"
+    PANEL = "panel", "Panel member"
+
+
+class CaseJudge(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_judges")
+    judge = models.ForeignKey(Judge, on_delete=models.PROTECT, related_name="case_roles")
+    role = models.CharField(max_length=20, choices=JudgeRole.choices, default=JudgeRole.PRESIDING)
+
+    class Meta:
+        ordering = ["role", "judge__name"]
+        verbose_name = "case judge"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "judge", "role"],
+                name="casejudge_unique",
+                violation_error_message="This judge already has this role in this case.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judge.name}, {self.get_role_display()}"
+
+
+class LinkKind(models.TextChoices):
+    REMOVED_TO = "removed_to", "removed to"
+    REMANDED_TO = "remanded_to", "remanded to"
+    TRANSFERRED_TO = "transferred_to", "transferred to"
+    TRANSFERRED_INTO_MDL = "transferred_into_mdl", "transferred into MDL"
+    CONSOLIDATED_INTO = "consolidated_into", "consolidated into"
+    APPEAL_FROM = "appeal_from", "appeal from"
+    CERT_PETITION_FROM = "cert_petition_from", "cert petition from"
+    RELATED = "related", "related to"
+
+
+# How a link reads from the other end ("Renderos (N.D. Cal.) was removed from ...").
+LINK_INVERSE_LABELS = {
+    LinkKind.REMOVED_TO: "removed from",
+    LinkKind.REMANDED_TO: "remanded from",
+    LinkKind.TRANSFERRED_TO: "transferred from",
+    LinkKind.TRANSFERRED_INTO_MDL: "MDL member case",
+    LinkKind.CONSOLIDATED_INTO: "consolidated case",
+    LinkKind.APPEAL_FROM: "appealed to",
+    LinkKind.CERT_PETITION_FROM: "cert petition",
+    LinkKind.RELATED: "related to",
+}
+
+
+class CaseLink(models.Model):
+    """An edge of the related-case graph: "<from_case> was <kind> <to_case>"."""
+
+    from_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links_out")
+    to_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=30, choices=LinkKind.choices)
+    date = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    sources = SourcesField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_case=F("to_case")),
+                name="caselink_not_to_itself",
+                violation_error_message="A case cannot be linked to itself.",
+            ),
+            models.UniqueConstraint(
+                fields=["from_case", "to_case", "kind"],
+                name="caselink_unique",
+                violation_error_message="These two cases are already linked this way.",
+            ),
+            choices_check("kind", LinkKind, "caselink_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_case.short_name} {self.get_kind_display()} {self.to_case}"
+
+    @property
+    def inverse_label(self) -> str:
+        return LINK_INVERSE_LABELS[LinkKind(self.kind)]
+
+
+class DocketEntry(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="docket_entries")
+    number = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The court's entry number; empty when it has none."
+    )
+    filed_date = models.DateField()
+    text = models.TextField()
+    document_url = models.URLField(max_length=500, blank=True)
+    sources = SourcesField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["filed_date", "number", "pk"]
+        verbose_name_plural = "docket entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "number"],
+                condition=Q(number__isnull=False),
+                name="docketentry_unique_number_per_case",
+                violation_error_message="This case already has a docket entry with this number.",
+            ),
+        ]
+        indexes = [
+            # Case timeline and docket-entry changelist: WHERE case_id = %s ORDER BY filed_date.
+            models.Index(fields=["case", "filed_date", "number"], name="docketentry_case_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        number = f"#{self.number} " if self.number is not None else ""
+        return f"{number}{self.filed_date}: {self.text[:80]}"
+
+
+class MotionKind(models.TextChoices):
+    DISMISS = "dismiss", "Motion to dismiss"
+    DEMURRER = "demurrer", "Demurrer"
+    STRIKE = "strike", "Motion to strike (anti-SLAPP)"
+    STAY = "stay", "Motion to stay"
+    REMAND = "remand", "Motion to remand"
+    PRELIMINARY_INJUNCTION = "preliminary_injunction", "Motion for preliminary injunction"
+    CLASS_CERTIFICATION = "class_certification", "Motion for class certification"
+    APPOINT_COUNSEL = "appoint_counsel", "Motion to appoint counsel"
+    TRANSFER = "transfer", "Motion to transfer"
+    SUMMARY_JUDGMENT = "summary_judgment", "Motion for summary judgment"
+    RECONSIDERATION = "reconsideration", "Motion for reconsideration"
+    REHEARING = "rehearing", "Petition for rehearing"
+    CERTIFY_APPEAL = "certify_appeal", "Motion to certify interlocutory appeal"
+    SETTLEMENT_APPROVAL = "settlement_approval", "Motion for settlement approval"
+    OTHER = "other", "Other motion"
+
+
+class MotionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    GRANTED = "granted", "Granted"
+    DENIED = "denied", "Denied"
+    GRANTED_IN_PART = "granted_in_part", "Granted in part"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    MOOT = "moot", "Moot"
+    UNKNOWN = "unknown", "Decided; outcome unknown"
+
+
+class Outcome(models.TextChoices):
+    """What a ruling did to one motion; recording it sets the motion's status to the same value."""
+
+    GRANTED = "granted", "Granted"
+    DENIED = "denied", "Denied"
+    GRANTED_IN_PART = "granted_in_part", "Granted in part"
+    MOOT = "moot", "Moot"
+
+
+class Motion(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="motions")
+    kind = models.CharField(max_length=30, choices=MotionKind.choices, default=MotionKind.OTHER)
+    title = models.CharField(max_length=300)
+    movants = models.ManyToManyField(
+        "parties.CaseParty",
+        blank=True,
+        related_name="motions",
+        help_text="The parties of this case that filed the motion.",
+    )
+    filed_date = models.DateField(null=True, blank=True, help_text="Empty when not confirmed.")
+    status = models.CharField(
+        max_length=20,
+        choices=MotionStatus.choices,
+        default=MotionStatus.PENDING,
+        help_text="Set by the rulings that decide the motion.",
+    )
+    docket_entry = models.ForeignKey(
+        DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="motions"
+    )
+    summary = models.TextField(blank=True)
+    sources = SourcesField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["filed_date", "pk"]
+        constraints = [choices_check("status", MotionStatus, "motion_status_valid")]
+        indexes = [
+            # Motions table of the case page: WHERE case_id = %s ORDER BY filed_date.
+            models.Index(fields=["case", "filed_date"], name="motion_case_filed_idx"),
+            # "Has pending motions" filter: EXISTS (... WHERE case_id = %s AND status = 'pending').
+            models.Index(
+                fields=["case"], condition=Q(status="pending"), name="motion_pending_case_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.case.short_name})"
+
+    def clean(self) -> None:
+        if self.docket_entry_id and self.case_id and self.docket_entry.case_id != self.case_id:
+            raise ValidationError({"docket_entry": "This docket entry belongs to another case."})
+
+
+class RulingKind(models.TextChoices):
+    ORDER = "order", "Order"
+    OPINION = "opinion", "Opinion"
+    JUDGMENT = "judgment", "Judgment"
+    MINUTE_ORDER = "minute_order", "Minute order"
+
+
+class Ruling(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="rulings")
+    judge = models.ForeignKey(
+        Judge, null=True, blank=True, on_delete=models.PROTECT, related_name="rulings"
+    )
+    date = models.DateField(null=True, blank=True, help_text="Empty when not confirmed.")
+    date_note = models.CharField(
+        max_length=200, blank=True, help_text="What is known of the date when it is not confirmed."
+    )
+    kind = models.CharField(max_length=20, choices=RulingKind.choices, default=RulingKind.ORDER)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    citation = models.CharField(max_length=100, blank=True, help_text="e.g. 984 F.3d 1241")
+    document_url = models.URLField(max_length=500, blank=True)
+    docket_entry = models.ForeignKey(
+        DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="rulings"
+    )
+    motions = models.ManyToManyField(Motion, through="RulingMotion", related_name="rulings")
+    sources = SourcesField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        indexes = [
+            # Rulings of a case (case page): WHERE case_id = %s ORDER BY date.
+            models.Index(fields=["case", "date"], name="ruling_case_date_idx"),
+            # Home page "latest rulings": ORDER BY date DESC LIMIT n.
+            models.Index(fields=["-date"], name="ruling_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.case.short_name}, {self.date or 'date unknown'})"
+
+    def clean(self) -> None:
+        if self.docket_entry_id and self.case_id and self.docket_entry.case_id != self.case_id:
+            raise ValidationError({"docket_entry": "This docket entry belongs to another case."})
+
+
+class RulingMotion(models.Model):
+    """One motion decided by a ruling, with its own outcome.
+
+    Triggers in migration 0002 keep, in the database, the motion in the ruling's case and the
+    ruling dated on or after the motion's filing.
+    """
+
+    ruling = models.ForeignKey(Ruling, on_delete=models.CASCADE, related_name="decisions")
+    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="decisions")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "motion decided"
+        verbose_name_plural = "motions decided"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ruling", "motion"],
+                name="rulingmotion_unique",
+                violation_error_message="This ruling already decides this motion.",
+            ),
+            choices_check("outcome", Outcome, "rulingmotion_outcome_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.motion.title}: {self.get_outcome_display()}"
+
+
+class DeadlineKind(models.TextChoices):
+    RESPONSE = "response", "Response / opposition"
+    REPLY = "reply", "Reply"
+    HEARING = "hearing", "Hearing"
+    FILING = "filing", "Filing"
+    DISCOVERY = "discovery", "Discovery"
+    APPEAL = "appeal", "Notice of appeal / petition"
+    OTHER = "other", "Other"
+
+
+class DeadlineBasis(models.TextChoices):
+    COMPUTED = "computed", "Computed from a court rule"
+    SET_BY_ORDER = "set_by_order", "Set by order"
+    OTHER = "other", "Other"
+
+
+class DeadlineStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    MET = "met", "Met"
+    EXTENDED = "extended", "Extended"
+    VACATED = "vacated", "Vacated"
+
+
+class Deadline(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=DeadlineKind.choices, default=DeadlineKind.OTHER)
+    due_date = models.DateField()
+    due_time = models.TimeField(
+        null=True, blank=True, help_text="In the court's time zone; empty for an all-day deadline."
+    )
+    motion = models.ForeignKey(
+        Motion, null=True, blank=True, on_delete=models.SET_NULL, related_name="deadlines"
+    )
+    basis = models.CharField(
+        max_length=20, choices=DeadlineBasis.choices, default=DeadlineBasis.SET_BY_ORDER
+    )
+    trigger_date = models.DateField(null=True, blank=True)
+    rule = models.CharField(max_length=200, blank=True, help_text="e.g. FRCP 6(a), CCP 1005(b)")
+    explanation = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
+    )
+    sources = SourcesField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "due_time", "pk"]
+        constraints = [
+            choices_check("status", DeadlineStatus, "deadline_status_valid"),
+            models.CheckConstraint(
+                condition=Q(basis="computed", trigger_date__isnull=False) | ~Q(basis="computed"),
+                name="deadline_computed_has_trigger",
+                violation_error_message=(
+                    "A computed deadline needs the trigger date it counts from."
+                ),
+            ),
+        ]
+        indexes = [
+            # Upcoming-deadlines page and reminder scan: WHERE status = 'open' AND due_date >= %s.
+            models.Index(
+                fields=["due_date"], condition=Q(status="open"), name="deadline_open_due_idx"
+            ),
+            # Deadlines of one case (case page): WHERE case_id = %s ORDER BY due_date.
+            models.Index(fields=["case", "due_date"], name="deadline_case_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.case.short_name}, due {self.due_date})"
+
+    def clean(self) -> None:
+        if self.motion_id and self.case_id and self.motion.case_id != self.case_id:
+            raise ValidationError({"motion": "This motion belongs to another case."})
+
+
+class StatusChange(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    effective_date = models.DateField(null=True, blank=True, help_text="Empty when not confirmed.")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    sources = SourcesField()
+
+    class Meta:
+        ordering = ["effective_date", "recorded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_status=F("to_status")),
+                name="statuschange_changes_status",
+                violation_error_message="A status change must change the status.",
+            ),
+            choices_check("to_status", CaseStatus, "statuschange_to_status_valid"),
+        ]
+        indexes = [
+            # Home page "latest status changes": ORDER BY recorded_at DESC LIMIT n.
+            models.Index(fields=["-recorded_at"], name="statuschange_recorded_idx"),
+        ]
+
+    def __str__(self) -> str:
+        before = self.get_from_status_display() or "(new)"
+        return f"{self.case.short_name}: {before} -> {self.get_to_status_display()}"
+
+
+class EventKind(models.TextChoices):
+    CASE_OPENED = "case_opened", "Case added"
+    STATUS_CHANGED = "status_changed", "Status changed"
+    DOCKET_ENTRY_ADDED = "docket_entry_added", "Docket entry added"
+    MOTION_FILED = "motion_filed", "Motion filed"
+    MOTION_DECIDED = "motion_decided", "Motion decided"
+    RULING_ENTERED = "ruling_entered", "Ruling entered"
+    DEADLINE_SET = "deadline_set", "Deadline set"
+    DEADLINE_MOVED = "deadline_moved", "Deadline moved"
+    DEADLINE_VACATED = "deadline_vacated", "Deadline vacated"
+    DEADLINE_MET = "deadline_met", "Deadline met"
+    CASE_LINKED = "case_linked", "Related case linked"
+
+
+class CaseEvent(models.Model):
+    """The activity log: one row per change a follower may want to hear about.
+
+    Written by the services in the same transaction as the change itself; it feeds the case
+    timeline, the Atom feeds and the e-mail alerts.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    occurred_on = models.DateField(
+        null=True, blank=True, help_text="When it happened in court; empty when not confirmed."
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.CharField(max_length=500)
+    detail = models.JSONField(default=dict, blank=True)
+    status_change = models.ForeignKey(
+        StatusChange, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    docket_entry = models.ForeignKey(
+        DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    motion = models.ForeignKey(
+        Motion, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    ruling = models.ForeignKey(
+        Ruling, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    deadline = models.ForeignKey(
+        Deadline, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        constraints = [choices_check("kind", EventKind, "caseevent_kind_valid")]
+        indexes = [
+            # Case timeline and per-case Atom feed: WHERE case_id = %s ORDER BY occurred_on DESC.
+            models.Index(fields=["case", "-occurred_on"], name="caseevent_case_occurred_idx"),
+            # Site-wide activity feed: ORDER BY recorded_at DESC LIMIT n.
+            models.Index(fields=["-recorded_at"], name="caseevent_recorded_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.case.short_name}] {self.summary}"

@@ -1,0 +1,306 @@
+"""Docket entries, motions and the rulings that decide them."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.models import (
+    Case,
+    DocketEntry,
+    EventKind,
+    Motion,
+    MotionStatus,
+    Outcome,
+    Ruling,
+    RulingMotion,
+)
+from cases.services.cases import _apply
+from cases.services.events import event_record
+
+User = AbstractBaseUser
+Decision = tuple[Motion, str]
+
+
+@transaction.atomic
+def docket_entry_add(
+    *,
+    case: Case,
+    filed_date: datetime.date,
+    text: str,
+    number: int | None = None,
+    document_url: str = "",
+    sources: str = "",
+    actor: User | None = None,
+) -> DocketEntry:
+    """Add a docket entry and report it."""
+    entry = DocketEntry(
+        case=case,
+        number=number,
+        filed_date=filed_date,
+        text=text,
+        document_url=document_url,
+        sources=sources,
+    )
+    entry.full_clean()
+    entry.save()
+    prefix = f"Docket entry {number}: " if number is not None else "Docket entry: "
+    event_record(
+        case=case,
+        kind=EventKind.DOCKET_ENTRY_ADDED,
+        summary=prefix + text,
+        occurred_on=filed_date,
+        actor=actor,
+        docket_entry=entry,
+    )
+    return entry
+
+
+@transaction.atomic
+def docket_entry_update(
+    *, entry: DocketEntry, actor: User | None = None, **changes: Any
+) -> DocketEntry:
+    """Correct a docket entry."""
+    entry = DocketEntry.objects.select_for_update().get(pk=entry.pk)
+    _apply(entry, changes)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def motion_check_movants(case: Case, movants: Iterable[Any]) -> list[Any]:
+    movants = list(movants)
+    strangers = [str(m) for m in movants if m.case_id != case.pk]
+    if strangers:
+        raise ValidationError(
+            {"movants": f"Not parties of {case.short_name}: {', '.join(strangers)}."}
+        )
+    return movants
+
+
+@transaction.atomic
+def motion_file(
+    *,
+    case: Case,
+    title: str,
+    kind: str,
+    filed_date: datetime.date | None,
+    movants: Iterable[Any] = (),
+    docket_entry: DocketEntry | None = None,
+    summary: str = "",
+    sources: str = "",
+    actor: User | None = None,
+) -> Motion:
+    """Record a motion as filed (pending) and report it."""
+    motion = Motion(
+        case=case,
+        title=title,
+        kind=kind,
+        filed_date=filed_date,
+        docket_entry=docket_entry,
+        summary=summary,
+        sources=sources,
+        status=MotionStatus.PENDING,
+    )
+    motion.full_clean()
+    motion.save()
+    movants = motion_check_movants(case, movants)
+    motion.movants.set(movants)
+    by = f" by {', '.join(m.party.name for m in movants)}" if movants else ""
+    event_record(
+        case=case,
+        kind=EventKind.MOTION_FILED,
+        summary=f"Motion filed{by}: {title}",
+        occurred_on=filed_date,
+        actor=actor,
+        motion=motion,
+    )
+    return motion
+
+
+@transaction.atomic
+def motion_update(
+    *,
+    motion: Motion,
+    actor: User | None = None,
+    movants: Iterable[Any] | None = None,
+    **changes: Any,
+) -> Motion:
+    """Correct a motion's details; its status belongs to rulings and ``motion_set_status``."""
+    if "status" in changes:
+        raise ValidationError(
+            {"status": "A motion's status is set by the ruling that decides it, or by withdrawal."}
+        )
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    _apply(motion, changes)
+    motion.full_clean()
+    motion.save()
+    if movants is not None:
+        motion.movants.set(motion_check_movants(motion.case, movants))
+    return motion
+
+
+# Statuses that are not the outcome of a ruling.
+MANUAL_STATUSES = {MotionStatus.WITHDRAWN, MotionStatus.MOOT, MotionStatus.UNKNOWN}
+
+
+@transaction.atomic
+def motion_set_status(
+    *,
+    motion: Motion,
+    status: str,
+    occurred_on: datetime.date | None,
+    actor: User | None = None,
+    note: str = "",
+) -> Motion:
+    """Mark a motion withdrawn, moot, or decided with an unknown outcome, and report it."""
+    if status not in MANUAL_STATUSES:
+        raise ValidationError(
+            {"status": "Only withdrawn, moot or unknown can be set here; record a ruling instead."}
+        )
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if motion.status == status:
+        return motion
+    motion.status = status
+    motion.save(update_fields=["status"])
+    label = MotionStatus(status).label
+    event_record(
+        case=motion.case,
+        kind=EventKind.MOTION_DECIDED,
+        summary=f"{motion.title}: {label.upper()}" + (f" ({note})" if note else ""),
+        occurred_on=occurred_on,
+        actor=actor,
+        detail={"status": status, "note": note},
+        motion=motion,
+    )
+    return motion
+
+
+def ruling_check_decisions(ruling: Ruling, decisions: Sequence[Decision]) -> None:
+    """Check the decided motions against the ruling: same case, known outcomes, date order."""
+    errors: list[str] = []
+    seen: set[int] = set()
+    for motion, outcome in decisions:
+        if motion.pk in seen:
+            errors.append(f"{motion.title} is listed twice.")
+        seen.add(motion.pk)
+        if outcome not in Outcome.values:
+            errors.append(f"{motion.title}: unknown outcome {outcome!r}.")
+        if motion.case_id != ruling.case_id:
+            errors.append(f"{motion.title} is a motion of another case.")
+        elif ruling.date and motion.filed_date and ruling.date < motion.filed_date:
+            errors.append(
+                f"The ruling date {ruling.date:%Y-%m-%d} is before {motion.title} was filed "
+                f"({motion.filed_date:%Y-%m-%d})."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _report_decision(ruling: Ruling, motion: Motion, outcome: str, actor: User | None) -> None:
+    label = Outcome(outcome).label.upper()
+    event_record(
+        case=ruling.case,
+        kind=EventKind.MOTION_DECIDED,
+        summary=f"{motion.title}: {label}",
+        occurred_on=ruling.date,
+        actor=actor,
+        detail={"outcome": outcome},
+        motion=motion,
+        ruling=ruling,
+    )
+
+
+@transaction.atomic
+def ruling_record(
+    *,
+    case: Case,
+    title: str,
+    kind: str,
+    date: datetime.date | None,
+    decisions: Sequence[Decision] = (),
+    actor: User | None = None,
+    **fields: Any,
+) -> Ruling:
+    """Enter a ruling, set the status of each motion it decides, and report both.
+
+    Everything happens in one transaction: if any motion cannot be decided (another case's
+    motion, a ruling dated before the motion), nothing is written.
+    """
+    ruling = Ruling(case=case, title=title, kind=kind, date=date, **fields)
+    ruling.full_clean()
+    ruling_check_decisions(ruling, decisions)
+    ruling.save()
+    event_record(
+        case=case,
+        kind=EventKind.RULING_ENTERED,
+        summary=f"Ruling: {title}",
+        occurred_on=date,
+        actor=actor,
+        ruling=ruling,
+    )
+    for motion, outcome in decisions:
+        RulingMotion.objects.create(ruling=ruling, motion=motion, outcome=outcome)
+        Motion.objects.filter(pk=motion.pk).update(status=outcome)
+        _report_decision(ruling, motion, outcome, actor)
+    return ruling
+
+
+def _motion_status_from_rulings(motion: Motion) -> str:
+    """The outcome of the latest ruling deciding ``motion``, or pending when none does."""
+    latest = (
+        RulingMotion.objects.filter(motion=motion)
+        .select_related("ruling")
+        .order_by("ruling__date", "ruling__pk")
+        .last()
+    )
+    return latest.outcome if latest else MotionStatus.PENDING
+
+
+@transaction.atomic
+def ruling_update(
+    *,
+    ruling: Ruling,
+    decisions: Sequence[Decision] | None = None,
+    actor: User | None = None,
+    **changes: Any,
+) -> Ruling:
+    """Correct a ruling and, when ``decisions`` is given, the motions it decides.
+
+    A motion no longer decided by this ruling falls back to the outcome of its latest other
+    ruling, or to pending; a changed outcome is applied and reported.
+    """
+    ruling = Ruling.objects.select_for_update().get(pk=ruling.pk)
+    if "case" in changes and changes["case"] != ruling.case:
+        raise ValidationError({"case": "A ruling cannot be moved to another case."})
+    _apply(ruling, changes)
+    ruling.full_clean()
+    current = {d.motion_id: d for d in ruling.decisions.select_related("motion")}
+    if decisions is None:
+        decisions = [(d.motion, d.outcome) for d in current.values()]
+    ruling_check_decisions(ruling, decisions)
+    ruling.save()
+    wanted = {motion.pk: (motion, outcome) for motion, outcome in decisions}
+    for motion_id, decision in current.items():
+        if motion_id not in wanted:
+            decision.delete()
+            Motion.objects.filter(pk=motion_id).update(
+                status=_motion_status_from_rulings(decision.motion)
+            )
+    for motion_id, (motion, outcome) in wanted.items():
+        existing = current.get(motion_id)
+        if existing and existing.outcome == outcome:
+            continue
+        if existing:
+            existing.outcome = outcome
+            existing.save(update_fields=["outcome"])
+        else:
+            RulingMotion.objects.create(ruling=ruling, motion=motion, outcome=outcome)
+        Motion.objects.filter(pk=motion_id).update(status=_motion_status_from_rulings(motion))
+        _report_decision(ruling, motion, outcome, actor)
+    return ruling

@@ -1,0 +1,62 @@
+"""Shared fixtures. The suite runs on PostgreSQL; it stops at once with a clear message otherwise."""
+
+from __future__ import annotations
+
+import datetime
+
+import psycopg2
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from cases.roles import EDITORS_GROUP
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.exit(
+            "The test suite runs on PostgreSQL: set DATABASE_URL=postgres://USER@HOST:5432/NAME "
+            "or run `make test`, which defaults to postgres://root@127.0.0.1:5432/test.",
+            returncode=3,
+        )
+    try:
+        psycopg2.connect(
+            dbname=db["NAME"],
+            user=db["USER"],
+            password=db["PASSWORD"],
+            host=db["HOST"],
+            port=db["PORT"],
+            connect_timeout=5,
+        ).close()
+    except psycopg2.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[0]
+        pytest.exit(
+            f"PostgreSQL cannot be reached at {db['HOST']}:{db['PORT']} (database {db['NAME']!r}): "
+            f"{reason}. Start it (see README) or set DATABASE_URL.",
+            returncode=3,
+        )
+
+
+@pytest.fixture
+def alice(db) -> User:
+    """An editor: staff, in the Editors group, nothing else."""
+    user = User.objects.create_user("alice", "alice@example.org", "correct horse battery")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(alice: User) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def d():
+    """Shorthand for dates: d('2021-03-10')."""
+    return datetime.date.fromisoformat

@@ -1,0 +1,5 @@
+"""The docket tracker project package."""
+
+from tracker.celery import app as celery_app
+
+__all__ = ("celery_app",)

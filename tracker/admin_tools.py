@@ -1,0 +1,139 @@
+"""Admin plumbing shared by the apps: saving through services, filters that scale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+# A service adapter: (request, instance, form) -> saved instance.
+Saver = Callable[[HttpRequest, Any, ModelForm], Any]
+
+
+def form_changes(form: ModelForm) -> dict[str, Any]:
+    """The model fields an edit form changed, with their cleaned values (m2m fields excluded)."""
+    model_fields = {
+        f.name for f in form._meta.model._meta.get_fields() if getattr(f, "concrete", False)
+    }
+    m2m = {f.name for f in form._meta.model._meta.many_to_many}
+    return {
+        name: form.cleaned_data[name]
+        for name in form.changed_data
+        if name in model_fields and name not in m2m and name in form.cleaned_data
+    }
+
+
+def form_values(form: ModelForm, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every model field an add form carries, with its cleaned value (m2m fields excluded)."""
+    model_fields = {
+        f.name for f in form._meta.model._meta.get_fields() if getattr(f, "concrete", False)
+    }
+    m2m = {f.name for f in form._meta.model._meta.many_to_many}
+    return {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name in model_fields and name not in m2m and name not in exclude
+    }
+
+
+def adopt(target: models.Model, saved: models.Model) -> None:
+    """Make the admin's unsaved instance stand for the row a service saved."""
+    target.pk = saved.pk
+    for field in target._meta.concrete_fields:
+        setattr(target, field.attname, getattr(saved, field.attname))
+    target._state.adding = False
+    target._state.db = saved._state.db
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """A ModelAdmin whose add and change forms save through services.
+
+    Subclasses set ``create_with`` and ``update_with``; each gets (request, instance, form) and
+    returns the saved row. Form validation must already have caught every rule, because an error
+    raised here can no longer be shown next to a field.
+    """
+
+    create_with: Saver | None = None
+    update_with: Saver | None = None
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        saver = type(self).update_with if change else type(self).create_with
+        if saver is None:
+            super().save_model(request, obj, form, change)
+            return
+        adopt(obj, saver(request, obj, form))
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        # Many-to-many fields are set by the services; only the inlines are left to save.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
+class InlineSaving:
+    """Mixin for admins whose inline rows also save through services.
+
+    ``inline_savers`` maps an inline model to (create, update) adapters taking
+    (request, parent, inline_form).
+    """
+
+    inline_savers: dict[type[models.Model], tuple[Callable[..., Any], Callable[..., Any]]] = {}
+
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: Any, change: bool
+    ) -> None:
+        savers = self.inline_savers.get(formset.model)
+        if savers is None:
+            formset.save()
+            return
+        create, update = savers
+        # The admin's change message reads these three lists, which formset.save() would set.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        deleted = set(formset.deleted_forms) if formset.can_delete else set()
+        for inline_form in formset.initial_forms + formset.extra_forms:
+            if inline_form in deleted:
+                if inline_form.instance.pk:
+                    formset.deleted_objects.append(inline_form.instance)
+                    inline_form.instance.delete()
+                continue
+            if not inline_form.has_changed():
+                continue
+            if inline_form.instance.pk is None:
+                adopt(inline_form.instance, create(request, form.instance, inline_form))
+                formset.new_objects.append(inline_form.instance)
+            else:
+                update(request, form.instance, inline_form)
+                formset.changed_objects.append((inline_form.instance, inline_form.changed_data))
+
+
+class RelatedIdFilter(admin.SimpleListFilter):
+    """Filter a changelist by one related row given as ?<parameter_name>=<id>.
+
+    Unlike a plain list filter it never lists every related row (a docket can have thousands of
+    entries and the tracker thousands of cases): it offers only the row currently chosen, and
+    pages link to the changelist with the id set.
+    """
+
+    related_model: type[models.Model]
+    field: str
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        value = self.value()
+        if value and value.isdigit():
+            row = self.related_model._default_manager.filter(pk=value).first()
+            if row is not None:
+                return [(value, str(row))]
+        return []
+
+    def queryset(self, request: HttpRequest, queryset: models.QuerySet) -> models.QuerySet:
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(**{f"{self.field}_id": value})
