@@ -38,6 +38,7 @@ from cases.models import (
 from parties.models import CaseParty
 from parties.services import case_party_add
 from tracker.admin_tools import (
+    InlineForm,
     InlineSaving,
     RelatedIdFilter,
     ServiceAdmin,
@@ -83,12 +84,14 @@ class JudgeAdmin(admin.ModelAdmin):
 
 
 class CaseJudgeInline(admin.TabularInline):
+    form = InlineForm
     model = CaseJudge
     extra = 0
     autocomplete_fields = ["judge"]
 
 
 class CasePartyInline(admin.TabularInline):
+    form = InlineForm
     model = CaseParty
     extra = 0
     fields = ["party", "role", "joined_date", "terminated_date", "note"]
@@ -97,6 +100,7 @@ class CasePartyInline(admin.TabularInline):
 
 
 class MotionInline(admin.TabularInline):
+    form = InlineForm
     model = Motion
     extra = 0
     fields = ["title", "kind", "filed_date", "status"]
@@ -105,6 +109,7 @@ class MotionInline(admin.TabularInline):
 
 
 class DeadlineInline(admin.TabularInline):
+    form = InlineForm
     model = Deadline
     extra = 0
     fields = ["title", "kind", "due_date", "due_time", "basis", "status"]
@@ -116,6 +121,7 @@ class DeadlineInline(admin.TabularInline):
 
 class CaseLinkInline(admin.TabularInline):
     model = CaseLink
+    form = InlineForm
     fk_name = "from_case"
     extra = 0
     fields = ["kind", "to_case", "date", "note"]

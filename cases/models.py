@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from tracker.fields import SourcesField, source_list
+from tracker.fields import SourcesField, WebAddressField, source_list
 
 
 def validate_time_zone(value: str) -> None:
@@ -295,7 +295,7 @@ class DocketEntry(models.Model):
     )
     filed_date = models.DateField()
     text = models.TextField()
-    document_url = models.URLField(max_length=500, blank=True)
+    document_url = WebAddressField(max_length=500, blank=True)
     sources = SourcesField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -425,7 +425,7 @@ class Ruling(models.Model):
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     citation = models.CharField(max_length=100, blank=True, help_text="e.g. 984 F.3d 1241")
-    document_url = models.URLField(max_length=500, blank=True)
+    document_url = WebAddressField(max_length=500, blank=True)
     docket_entry = models.ForeignKey(
         DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="rulings"
     )

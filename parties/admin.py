@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from parties import services
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
-from tracker.admin_tools import RelatedIdFilter, ServiceAdmin, form_values
+from tracker.admin_tools import InlineForm, RelatedIdFilter, ServiceAdmin, form_values
 
 
 class PartyFilter(RelatedIdFilter):
@@ -41,6 +41,7 @@ class PartyAdmin(ServiceAdmin):
 
 
 class RepresentationInline(admin.TabularInline):
+    form = InlineForm
     model = Representation
     extra = 0
     fields = ["attorney", "firm", "role", "start_date", "end_date", "sources"]

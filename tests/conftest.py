@@ -1,4 +1,4 @@
-"""Shared fixtures. The suite runs on PostgreSQL; it stops at once with a clear message otherwise."""
+"""Shared fixtures. The suite runs on PostgreSQL and stops at once with a message otherwise."""
 
 from __future__ import annotations
 

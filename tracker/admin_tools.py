@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 # A service adapter: (request, instance, form) -> saved instance.
 Saver = Callable[[HttpRequest, Any, ModelForm], Any]
@@ -60,6 +61,24 @@ class ServiceAdmin(admin.ModelAdmin):
     create_with: Saver | None = None
     update_with: Saver | None = None
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Safety net: the forms check every rule first, but a rule that only a service could
+        # check (or a concurrent edit) must still end in a message, not a server error. The
+        # admin's transaction has been rolled back by then, so nothing was written.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            self.message_user(
+                request, "Nothing was saved: " + " ".join(exc.messages), messages.ERROR
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         saver = type(self).update_with if change else type(self).create_with
         if saver is None:
@@ -109,6 +128,27 @@ class InlineSaving:
             else:
                 update(request, form.instance, inline_form)
                 formset.changed_objects.append((inline_form.instance, inline_form.changed_data))
+
+
+class InlineForm(ModelForm):
+    """An inline row form that also checks the model's CHECK constraints.
+
+    Django leaves an inline's own foreign key out of model validation, and with it every
+    constraint that names it (a case linked to itself) or a field the row does not show (a
+    computed deadline without its trigger date). Those would only fail when saved; here they
+    are reported on the row instead.
+    """
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        for constraint in self.instance._meta.constraints:
+            if not isinstance(constraint, models.CheckConstraint):
+                continue
+            try:
+                constraint.validate(type(self.instance), self.instance)
+            except ValidationError as exc:
+                if exc.messages[0] not in self.non_field_errors():
+                    self.add_error(None, exc)
 
 
 class RelatedIdFilter(admin.SimpleListFilter):

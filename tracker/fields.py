@@ -46,3 +46,11 @@ class SourcesField(models.TextField):
 def source_list(value: str) -> list[str]:
     """Split a sources value into its addresses."""
     return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class WebAddressField(models.URLField):
+    """A URL field whose form treats a bare host as https (Django 6's default)."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)

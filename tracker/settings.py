@@ -8,6 +8,7 @@ with a message naming the variable.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import environ
@@ -16,12 +17,14 @@ from django.core.exceptions import ImproperlyConfigured
 from tracker import config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 env = environ.Env()
-if (BASE_DIR / ".env").exists():
-    environ.Env.read_env(BASE_DIR / ".env")
+# Variables may also come from a file (ENV_FILE, default .env); the environment wins.
+ENV_FILE = Path(os.environ.get("ENV_FILE", str(BASE_DIR / ".env")))
+if ENV_FILE.is_file():
+    environ.Env.read_env(ENV_FILE)
 
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 DEBUG = config.read_bool(env, "DEBUG", default=True)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -109,6 +112,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
