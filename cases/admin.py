@@ -38,12 +38,14 @@ from cases.models import (
 from parties.models import CaseParty
 from parties.services import case_party_add
 from tracker.admin_tools import (
+    BaseAdmin,
     InlineForm,
     InlineSaving,
     RelatedIdFilter,
     ServiceAdmin,
     form_changes,
     form_values,
+    row_id,
 )
 
 
@@ -62,7 +64,7 @@ class HistoryServiceAdmin(ServiceAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Court)
-class CourtAdmin(admin.ModelAdmin):
+class CourtAdmin(BaseAdmin):
     list_display = ["short_name", "name", "code", "level", "state", "time_zone", "appeals_to"]
     list_filter = ["level", "state", "holiday_calendar"]
     list_select_related = ["appeals_to"]
@@ -72,7 +74,7 @@ class CourtAdmin(admin.ModelAdmin):
 
 
 @admin.register(Judge)
-class JudgeAdmin(admin.ModelAdmin):
+class JudgeAdmin(BaseAdmin):
     list_display = ["name", "title", "court"]
     list_filter = ["court__level"]
     list_select_related = ["court"]
@@ -272,7 +274,7 @@ def _save_plain(inline_form: forms.ModelForm) -> Any:
 
 
 @admin.register(CaseJudge)
-class CaseJudgeAdmin(admin.ModelAdmin):
+class CaseJudgeAdmin(BaseAdmin):
     list_display = ["judge", "role", "case"]
     list_filter = [CaseFilter, "role"]
     list_select_related = ["judge__court", "case__court"]
@@ -411,10 +413,8 @@ NOT_DECIDED = ""
 
 def _case_from_request(request: HttpRequest) -> Case | None:
     """The case a ruling add form is for: the submitted case, else ?case= in the address."""
-    raw = request.POST.get("case") if request.method == "POST" else request.GET.get("case")
-    if raw and raw.isdigit():
-        return Case.objects.filter(pk=raw).first()
-    return None
+    pk = row_id(request.POST.get("case") if request.method == "POST" else request.GET.get("case"))
+    return None if pk is None else Case.objects.filter(pk=pk).first()
 
 
 class RulingAdminForm(forms.ModelForm):
@@ -467,9 +467,8 @@ class RulingAdminForm(forms.ModelForm):
         raw = self.data.get("case") if self.is_bound else self.initial.get("case")
         if isinstance(raw, Case):
             return raw
-        if raw and str(raw).isdigit():
-            return Case.objects.filter(pk=raw).first()
-        return None
+        pk = row_id(raw)
+        return None if pk is None else Case.objects.filter(pk=pk).first()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -574,7 +573,7 @@ class RulingAdmin(HistoryServiceAdmin):
 
 
 @admin.register(RulingMotion)
-class RulingMotionAdmin(admin.ModelAdmin):
+class RulingMotionAdmin(BaseAdmin):
     """Read-only list of decisions; they are entered on the ruling's own page."""
 
     list_display = ["motion", "outcome", "ruling"]
@@ -635,7 +634,7 @@ class DeadlineAdmin(HistoryServiceAdmin):
             services.deadline_mark_met(deadline=deadline, actor=request.user)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(BaseAdmin):
     """Rows written only by services: listed and viewed, never edited by hand."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from tracker.fields import SourcesField, WebAddressField, source_list
@@ -189,9 +188,6 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.short_name} ({self.court}, {self.docket_number})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("admin:cases_case_change", args=[self.pk])
 
     @property
     def source_list(self) -> list[str]:

@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from parties import services
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
-from tracker.admin_tools import InlineForm, RelatedIdFilter, ServiceAdmin, form_values
+from tracker.admin_tools import BaseAdmin, InlineForm, RelatedIdFilter, ServiceAdmin, form_values
 
 
 class PartyFilter(RelatedIdFilter):
@@ -49,7 +49,7 @@ class RepresentationInline(admin.TabularInline):
 
 
 @admin.register(CaseParty)
-class CasePartyAdmin(SimpleHistoryAdmin):
+class CasePartyAdmin(BaseAdmin, SimpleHistoryAdmin):
     list_display = ["party", "role", "case", "joined_date", "terminated_date"]
     list_filter = [CaseFilter, PartyFilter, "role"]
     list_select_related = ["party", "case__court"]
@@ -81,7 +81,7 @@ class AttorneyAdmin(ServiceAdmin):
 
 
 @admin.register(Representation)
-class RepresentationAdmin(SimpleHistoryAdmin):
+class RepresentationAdmin(BaseAdmin, SimpleHistoryAdmin):
     list_display = ["attorney", "role", "firm", "case_party", "start_date", "end_date"]
     list_filter = ["role"]
     list_select_related = ["attorney", "firm", "case_party__party", "case_party__case"]

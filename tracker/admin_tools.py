@@ -6,13 +6,21 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 # A service adapter: (request, instance, form) -> saved instance.
 Saver = Callable[[HttpRequest, Any, ModelForm], Any]
+
+
+def row_id(value: Any) -> int | None:
+    """The primary key a request value names, or None when it cannot name a row."""
+    text = str(value or "").strip()
+    if not text.isdigit() or not 0 < int(text) < 2**63:
+        return None
+    return int(text)
 
 
 def form_changes(form: ModelForm) -> dict[str, Any]:
@@ -50,7 +58,26 @@ def adopt(target: models.Model, saved: models.Model) -> None:
     target._state.db = saved._state.db
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class BaseAdmin(admin.ModelAdmin):
+    """The project's ModelAdmin: an add page prefilled from the address (?case=12) ignores a
+    value that cannot name a row, instead of failing while it renders the form."""
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.is_relation:
+                continue
+            values = value if isinstance(value, list) else [value]
+            if any(row_id(item) is None for item in values):
+                del initial[name]
+        return initial
+
+
+class ServiceAdmin(BaseAdmin):
     """A ModelAdmin whose add and change forms save through services.
 
     Subclasses set ``create_with`` and ``update_with``; each gets (request, instance, form) and
@@ -163,17 +190,15 @@ class RelatedIdFilter(admin.SimpleListFilter):
     field: str
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        value = self.value()
-        if value and value.isdigit():
-            row = self.related_model._default_manager.filter(pk=value).first()
+        pk = row_id(self.value())
+        if pk is not None:
+            row = self.related_model._default_manager.filter(pk=pk).first()
             if row is not None:
-                return [(value, str(row))]
+                return [(str(pk), str(row))]
         return []
 
     def queryset(self, request: HttpRequest, queryset: models.QuerySet) -> models.QuerySet:
-        value = self.value()
-        if not value:
+        if not self.value():
             return queryset
-        if not value.isdigit():
-            return queryset.none()
-        return queryset.filter(**{f"{self.field}_id": value})
+        pk = row_id(self.value())
+        return queryset.none() if pk is None else queryset.filter(**{f"{self.field}_id": pk})

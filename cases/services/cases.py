@@ -16,7 +16,8 @@ from tracker.slugs import unique_slug
 User = AbstractBaseUser
 
 
-def _apply(instance: Any, changes: dict[str, Any]) -> None:
+def apply_changes(instance: Any, changes: dict[str, Any]) -> None:
+    """Set the changed fields on a locked, freshly read row (validation and saving follow)."""
     for field, value in changes.items():
         setattr(instance, field, value)
 
@@ -76,7 +77,7 @@ def case_update(
     """Edit a case; a new status goes through ``case_status_change`` and is reported."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     new_status = changes.pop("status", case.status)
-    _apply(case, changes)
+    apply_changes(case, changes)
     case.full_clean()
     case.save()
     if new_status != case.status:
@@ -176,7 +177,7 @@ def case_link_create(
 def case_link_update(*, link: CaseLink, actor: User | None = None, **changes: Any) -> CaseLink:
     """Correct a link (date, note, sources, kind)."""
     link = CaseLink.objects.select_for_update().get(pk=link.pk)
-    _apply(link, changes)
+    apply_changes(link, changes)
     link.full_clean()
     link.save()
     return link

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from cases.models import Case, Deadline, DeadlineStatus, EventKind
-from cases.services.cases import _apply
+from cases.services.cases import apply_changes
 from cases.services.events import event_record
 
 User = AbstractBaseUser
@@ -55,7 +55,7 @@ def deadline_update(
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     before_when = (deadline.due_date, deadline.due_time)
     before_status = deadline.status
-    _apply(deadline, changes)
+    apply_changes(deadline, changes)
     moved = (deadline.due_date, deadline.due_time) != before_when
     if moved and "status" not in changes:
         deadline.status = DeadlineStatus.OPEN

@@ -20,7 +20,7 @@ from cases.models import (
     Ruling,
     RulingMotion,
 )
-from cases.services.cases import _apply
+from cases.services.cases import apply_changes
 from cases.services.events import event_record
 
 User = AbstractBaseUser
@@ -67,7 +67,7 @@ def docket_entry_update(
 ) -> DocketEntry:
     """Correct a docket entry."""
     entry = DocketEntry.objects.select_for_update().get(pk=entry.pk)
-    _apply(entry, changes)
+    apply_changes(entry, changes)
     entry.full_clean()
     entry.save()
     return entry
@@ -137,7 +137,7 @@ def motion_update(
             {"status": "A motion's status is set by the ruling that decides it, or by withdrawal."}
         )
     motion = Motion.objects.select_for_update().get(pk=motion.pk)
-    _apply(motion, changes)
+    apply_changes(motion, changes)
     motion.full_clean()
     motion.save()
     if movants is not None:
@@ -278,7 +278,7 @@ def ruling_update(
     ruling = Ruling.objects.select_for_update().get(pk=ruling.pk)
     if "case" in changes and changes["case"] != ruling.case:
         raise ValidationError({"case": "A ruling cannot be moved to another case."})
-    _apply(ruling, changes)
+    apply_changes(ruling, changes)
     ruling.full_clean()
     current = {d.motion_id: d for d in ruling.decisions.select_related("motion")}
     if decisions is None:
