@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
+from io import StringIO
 
 import psycopg2
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.test import Client
 
 from cases.roles import EDITORS_GROUP
@@ -57,6 +58,6 @@ def editor_client(alice: User) -> Client:
 
 
 @pytest.fixture
-def d():
-    """Shorthand for dates: d('2021-03-10')."""
-    return datetime.date.fromisoformat
+def seeded(db) -> None:
+    """The Clearview docket, loaded by the real command."""
+    call_command("load_clearview", stdout=StringIO())

@@ -7,31 +7,17 @@ process. The environment is the test runner's minus every variable the settings 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-CLEARED = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "EMAIL_URL",
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "TIME_ZONE",
-)
+from tests.processes import ROOT, clean_env
 
 
 def manage_check(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in CLEARED}
-    env["VAR_DIR"] = str(tmp_path)
-    env["ENV_FILE"] = os.devnull  # a developer's .env must not change what is under test
-    env.update(variables)
+    env = clean_env(tmp_path, **variables)
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import http.cookiejar
-import os
 import re
 import socket
 import subprocess
@@ -26,20 +25,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import ROOT, clean_env
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-CLEARED = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "EMAIL_URL",
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "TIME_ZONE",
-    "DJANGO_SUPERUSER_USERNAME",
-    "DJANGO_SUPERUSER_PASSWORD",
-)
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "smoke-test-admin-password-7f3a"
 STARTUP_TIMEOUT = 30.0
@@ -82,9 +71,7 @@ def free_port() -> int:
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """A temporary VAR_DIR after migrate, load_clearview (twice) and ensure_admin."""
     var_dir = tmp_path_factory.mktemp("var")
-    env = {key: value for key, value in os.environ.items() if key not in CLEARED}
-    env["VAR_DIR"] = str(var_dir)
-    env["ENV_FILE"] = os.devnull  # a developer's .env must not change what is under test
+    env = clean_env(var_dir)
     outputs = {
         "migrate": manage(env, "migrate", "--noinput"),
         "load_first": manage(env, "load_clearview"),

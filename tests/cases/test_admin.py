@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
 from cases import services
@@ -29,11 +28,6 @@ from tests.forms import form_data
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-
-
-@pytest.fixture
-def seeded(db) -> None:
-    call_command("load_clearview", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def errors_of(response) -> str:
@@ -483,6 +477,13 @@ def thornley(db):
     return case, stay, rehearing, other
 
 
+def ruling_form(client, case, date: str, outcomes: dict) -> dict:
+    """The add-ruling form of ``case`` as rendered, filled in as an editor would."""
+    page = client.get(f"/admin/cases/ruling/add/?case={case.pk}")
+    data = form_data(page, "ruling_form") | {"title": "Order", "kind": "order", "date": date}
+    return data | {f"outcome_{motion.pk}": outcome for motion, outcome in outcomes.items()}
+
+
 def test_ruling_form_offers_only_the_motions_of_the_chosen_case(editor_client, thornley):
     case, stay, rehearing, other = thornley
     text = editor_client.get(f"/admin/cases/ruling/add/?case={case.pk}").content.decode()
@@ -494,13 +495,8 @@ def test_ruling_form_offers_only_the_motions_of_the_chosen_case(editor_client, t
 
 def test_recording_a_ruling_in_the_admin_sets_outcomes(editor_client, thornley, alice):
     case, stay, rehearing, _ = thornley
-    page = editor_client.get(f"/admin/cases/ruling/add/?case={case.pk}")
-    data = form_data(page, "ruling_form") | {
-        "title": "Order denying motion to stay the mandate",
-        "kind": "order",
-        "date": "2021-03-01",
-        f"outcome_{stay.pk}": "denied",
-    }
+    data = ruling_form(editor_client, case, "2021-03-01", {stay: "denied"})
+    data["title"] = "Order denying motion to stay the mandate"
     response = editor_client.post("/admin/cases/ruling/add/", data)
     assert response.status_code == 302, errors_of(response)[:3000]
     stay.refresh_from_db()
@@ -514,13 +510,7 @@ def test_recording_a_ruling_in_the_admin_sets_outcomes(editor_client, thornley, 
 
 def test_ruling_dated_before_the_motion_is_refused_with_a_message(editor_client, thornley):
     case, stay, _, _ = thornley
-    page = editor_client.get(f"/admin/cases/ruling/add/?case={case.pk}")
-    data = form_data(page, "ruling_form") | {
-        "title": "Order",
-        "kind": "order",
-        "date": "2021-02-01",
-        f"outcome_{stay.pk}": "denied",
-    }
+    data = ruling_form(editor_client, case, "2021-02-01", {stay: "denied"})
     text = errors_of(editor_client.post("/admin/cases/ruling/add/", data))
     assert (
         "The ruling date 2021-02-01 is before Motion to stay mandate was filed (2021-02-22)."

@@ -53,11 +53,6 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-@pytest.fixture
-def seeded(db) -> None:
-    load()
-
-
 def test_it_loads_the_whole_docket_with_sources(seeded):
     assert counts() | {"CaseEvent": 0} == {
         "Court": 9,

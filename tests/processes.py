@@ -1,0 +1,30 @@
+"""Run the project's own commands in a subprocess with a controlled environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every variable the settings read: a test sets the ones it means, the runner's own never leak in.
+SETTINGS_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "TIME_ZONE",
+    "DJANGO_SUPERUSER_USERNAME",
+    "DJANGO_SUPERUSER_PASSWORD",
+)
+
+
+def clean_env(var_dir: Path, **variables: str) -> dict[str, str]:
+    """The runner's environment without the settings variables, files under ``var_dir``."""
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    env["VAR_DIR"] = str(var_dir)
+    env["ENV_FILE"] = os.devnull  # a developer's .env must not change what is under test
+    env.update(variables)
+    return env
