@@ -36,7 +36,7 @@ from cases.models import (
     StatusChange,
 )
 from parties.models import CaseParty
-from parties.services import case_party_add
+from parties.services import case_party_add, case_party_update
 from tracker.admin_tools import (
     BaseAdmin,
     InlineForm,
@@ -216,7 +216,7 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
     inline_savers = {
         CaseParty: (
             lambda request, case, f: case_party_add(case=case, **_inline_values(f, "case")),
-            lambda request, case, f: _save_plain(f),
+            lambda request, case, f: case_party_update(case_party=f.instance, **form_changes(f)),
         ),
         Motion: (
             lambda request, case, f: services.motion_file(
@@ -265,12 +265,6 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
             add_ruling,
             events,
         )
-
-
-def _save_plain(inline_form: forms.ModelForm) -> Any:
-    instance = inline_form.save(commit=False)
-    instance.save()
-    return instance
 
 
 @admin.register(CaseJudge)

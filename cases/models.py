@@ -9,6 +9,7 @@ from __future__ import annotations
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -152,10 +153,20 @@ class Case(models.Model):
     closed_date = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
     sources = SourcesField()
+    last_activity_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="Date of the latest event in the case."
+    )
+    # Full-text search (cases.search): the text of the case, its parties, motions, rulings and
+    # docket entries, and on PostgreSQL its weighted tsvector. Its GIN index is made by
+    # migration 0004 on PostgreSQL only (the SQLite default searches search_text instead).
+    search_text = models.TextField(blank=True, default="", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "search_vector", "last_activity_on"]
+    )
 
     class Meta:
         ordering = ["-filed_date", "short_name"]
@@ -184,6 +195,8 @@ class Case(models.Model):
             models.Index(fields=["status"], name="case_status_idx"),
             # Case list ordered by filing date (default ordering) and filed-date range filters.
             models.Index(fields=["-filed_date", "short_name"], name="case_filed_idx"),
+            # Case list sorted by last activity: ORDER BY last_activity_on DESC.
+            models.Index(fields=["-last_activity_on"], name="case_activity_idx"),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from parties import services
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
-from tracker.admin_tools import BaseAdmin, InlineForm, RelatedIdFilter, ServiceAdmin, form_values
+from tracker.admin_tools import (
+    BaseAdmin,
+    InlineForm,
+    RelatedIdFilter,
+    ServiceAdmin,
+    form_changes,
+    form_values,
+)
 
 
 class PartyFilter(RelatedIdFilter):
@@ -34,6 +41,9 @@ class PartyAdmin(ServiceAdmin):
     create_with = lambda request, obj, form: services.party_create(  # noqa: E731
         **form_values(form, exclude=("slug",))
     )
+    update_with = lambda request, obj, form: services.party_update(  # noqa: E731
+        party=obj, **form_changes(form)
+    )
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -49,7 +59,13 @@ class RepresentationInline(admin.TabularInline):
 
 
 @admin.register(CaseParty)
-class CasePartyAdmin(BaseAdmin, SimpleHistoryAdmin):
+class CasePartyAdmin(ServiceAdmin, SimpleHistoryAdmin):
+    create_with = lambda request, obj, form: services.case_party_add(  # noqa: E731
+        **form_values(form)
+    )
+    update_with = lambda request, obj, form: services.case_party_update(  # noqa: E731
+        case_party=obj, **form_changes(form)
+    )
     list_display = ["party", "role", "case", "joined_date", "terminated_date"]
     list_filter = [CaseFilter, PartyFilter, "role"]
     list_select_related = ["party", "case__court"]

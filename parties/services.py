@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from cases import search
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
 from tracker.slugs import unique_slug
 
@@ -44,6 +45,18 @@ def attorney_create(*, name: str, firm: LawFirm | None = None, email: str = "") 
 
 
 @transaction.atomic
+def party_update(*, party: Party, **changes: Any) -> Party:
+    """Edit a party; a new name is searchable in all its cases at once."""
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    for field, value in changes.items():
+        setattr(party, field, value)
+    _save(party)
+    if "name" in changes:
+        search.refresh(party.case_roles.values_list("case_id", flat=True))
+    return party
+
+
+@transaction.atomic
 def case_party_add(
     *,
     case: Any,
@@ -55,7 +68,7 @@ def case_party_add(
     sources: str = "",
 ) -> CaseParty:
     """Give a party a role in a case (one row per case, party and role)."""
-    return _save(
+    case_party = _save(
         CaseParty(
             case=case,
             party=party,
@@ -66,6 +79,20 @@ def case_party_add(
             sources=sources,
         )
     )
+    search.refresh([case_party.case_id])
+    return case_party
+
+
+@transaction.atomic
+def case_party_update(*, case_party: CaseParty, **changes: Any) -> CaseParty:
+    """Correct a party's role in a case."""
+    case_party = CaseParty.objects.select_for_update().get(pk=case_party.pk)
+    cases = {case_party.case_id}
+    for field, value in changes.items():
+        setattr(case_party, field, value)
+    _save(case_party)
+    search.refresh(cases | {case_party.case_id})
+    return case_party
 
 
 @transaction.atomic

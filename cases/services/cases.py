@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cases import search
 from cases.models import Case, CaseLink, CaseStatus, EventKind, LinkKind, StatusChange
 from cases.services.events import event_record
 from tracker.slugs import unique_slug
@@ -46,6 +47,7 @@ def case_create(
     )
     case.full_clean()
     case.save()
+    search.refresh([case.pk])
     change = StatusChange.objects.create(
         case=case,
         from_status="",
@@ -80,6 +82,7 @@ def case_update(
     apply_changes(case, changes)
     case.full_clean()
     case.save()
+    search.refresh([case.pk])
     if new_status != case.status:
         case = case_status_change(
             case=case,

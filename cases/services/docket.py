@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cases import search
 from cases.models import (
     Case,
     DocketEntry,
@@ -49,6 +50,7 @@ def docket_entry_add(
     )
     entry.full_clean()
     entry.save()
+    search.refresh([case.pk])
     prefix = f"Docket entry {number}: " if number is not None else "Docket entry: "
     event_record(
         case=case,
@@ -70,6 +72,7 @@ def docket_entry_update(
     apply_changes(entry, changes)
     entry.full_clean()
     entry.save()
+    search.refresh([entry.case_id])
     return entry
 
 
@@ -111,6 +114,7 @@ def motion_file(
     motion.save()
     movants = motion_check_movants(case, movants)
     motion.movants.set(movants)
+    search.refresh([case.pk])
     by = f" by {', '.join(m.party.name for m in movants)}" if movants else ""
     event_record(
         case=case,
@@ -142,6 +146,7 @@ def motion_update(
     motion.save()
     if movants is not None:
         motion.movants.set(motion_check_movants(motion.case, movants))
+    search.refresh([motion.case_id])
     return motion
 
 
@@ -236,6 +241,7 @@ def ruling_record(
     ruling.full_clean()
     ruling_check_decisions(ruling, decisions)
     ruling.save()
+    search.refresh([case.pk])
     event_record(
         case=case,
         kind=EventKind.RULING_ENTERED,
@@ -285,6 +291,7 @@ def ruling_update(
         decisions = [(d.motion, d.outcome) for d in current.values()]
     ruling_check_decisions(ruling, decisions)
     ruling.save()
+    search.refresh([ruling.case_id])
     wanted = {motion.pk: (motion, outcome) for motion, outcome in decisions}
     for motion_id, decision in current.items():
         if motion_id not in wanted:

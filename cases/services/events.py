@@ -8,6 +8,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Greatest
 
 from cases.models import Case, CaseEvent, EventKind
 
@@ -42,6 +44,12 @@ def event_record(
         detail=detail or {},
         **refs,
     )
+    if occurred_on is not None:
+        Case.objects.filter(pk=case.pk).update(
+            last_activity_on=Greatest(
+                Coalesce("last_activity_on", Value(occurred_on)), Value(occurred_on)
+            )
+        )
     for hook in _committed_event_hooks:
         transaction.on_commit(lambda hook=hook: hook(event.pk))
     return event

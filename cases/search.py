@@ -1,0 +1,146 @@
+"""Full-text search over cases.
+
+Each case stores the text of its caption, summary, parties, motions, rulings and docket entries
+(``search_text``) and, on PostgreSQL, a weighted ``tsvector`` of it (``search_vector``, GIN
+indexed): caption and docket number weigh most (A), then summary, claims and party names (B),
+motion and ruling titles and summaries (C), docket-entry text (D). The services refresh both in
+the same transaction as any write that changes that text. On the SQLite default, search falls
+back to a case-insensitive match on ``search_text``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from cases.models import Case
+
+CONFIG = "english"
+# Markers that cannot occur in typed text; the template escapes the snippet, then turns them
+# into <mark> tags (see ``snippet_html``).
+START, STOP = "\x02", "\x03"
+
+_PARTS_SQL = """
+    SELECT c.id,
+        concat_ws(' ', c.short_name, c.caption, c.docket_number) AS a,
+        concat_ws(' ', c.summary, c.causes_of_action, c.relief_sought,
+            (SELECT string_agg(p.name, ' ' ORDER BY p.name)
+             FROM parties_caseparty cp JOIN parties_party p ON p.id = cp.party_id
+             WHERE cp.case_id = c.id)) AS b,
+        concat_ws(' ',
+            (SELECT string_agg(concat_ws(' ', m.title, m.summary), ' ' ORDER BY m.id)
+             FROM cases_motion m WHERE m.case_id = c.id),
+            (SELECT string_agg(concat_ws(' ', r.title, r.summary, r.citation), ' ' ORDER BY r.id)
+             FROM cases_ruling r WHERE r.case_id = c.id)) AS c,
+        (SELECT string_agg(e.text, ' ' ORDER BY e.filed_date, e.id)
+         FROM cases_docketentry e WHERE e.case_id = c.id) AS d
+    FROM cases_case c WHERE c.id IN ({ids})
+"""
+
+_POSTGRESQL_UPDATE = f"""
+    WITH parts AS ({_PARTS_SQL})
+    UPDATE cases_case SET
+        search_vector =
+            setweight(to_tsvector('{CONFIG}', coalesce(parts.a, '')), 'A')
+            || setweight(to_tsvector('{CONFIG}', coalesce(parts.b, '')), 'B')
+            || setweight(to_tsvector('{CONFIG}', coalesce(parts.c, '')), 'C')
+            || setweight(to_tsvector('{CONFIG}', coalesce(parts.d, '')), 'D'),
+        search_text = concat_ws(E'\\n', parts.a, parts.b, parts.c, parts.d)
+    FROM parts WHERE cases_case.id = parts.id
+"""
+
+
+def refresh(case_ids: Iterable[int]) -> None:
+    """Recompute the stored search text (and vector) of these cases."""
+    ids = sorted({int(pk) for pk in case_ids})
+    if not ids:
+        return
+    if connection.vendor == "postgresql":
+        placeholders = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(_POSTGRESQL_UPDATE.format(ids=placeholders), ids)
+        return
+    for pk in ids:
+        Case.objects.filter(pk=pk).update(search_text=_document(pk))
+
+
+def _document(pk: int) -> str:
+    """The same text as the PostgreSQL query builds, for the SQLite default."""
+    from cases.models import DocketEntry, Motion, Ruling
+    from parties.models import CaseParty
+
+    case = Case.objects.get(pk=pk)
+    parts = [
+        [case.short_name, case.caption, case.docket_number],
+        [case.summary, case.causes_of_action, case.relief_sought]
+        + sorted(CaseParty.objects.filter(case=case).values_list("party__name", flat=True)),
+        [f"{t} {s}" for t, s in Motion.objects.filter(case=case).values_list("title", "summary")]
+        + [
+            " ".join(r)
+            for r in Ruling.objects.filter(case=case).values_list("title", "summary", "citation")
+        ],
+        list(
+            DocketEntry.objects.filter(case=case)
+            .order_by("filed_date", "pk")
+            .values_list("text", flat=True)
+        ),
+    ]
+    return "\n".join(" ".join(v for v in part if v) for part in parts)
+
+
+def search(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Cases matching ``text``, best first, each with ``rank`` and a marked-up ``snippet``."""
+    if connection.vendor != "postgresql":
+        return _search_fallback(queryset, text)
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    return (
+        queryset.filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            snippet=SearchHeadline(
+                "search_text",
+                query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-filed_date", "pk")
+    )
+
+
+def _search_fallback(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1][:8]
+    for word in words:
+        queryset = queryset.filter(search_text__icontains=word)
+    return queryset.order_by("-filed_date", "pk")
+
+
+def fallback_snippet(document: str, text: str, width: int = 120) -> str:
+    """A marked-up excerpt around the first matching word (the SQLite default's snippet)."""
+    words = [re.escape(w) for w in re.findall(r"\w+", text) if len(w) > 1][:8]
+    if not words or not document:
+        return ""
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE)
+    found = pattern.search(document)
+    if not found:
+        return ""
+    start = max(0, found.start() - width // 2)
+    excerpt = document[start : start + width]
+    marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", excerpt)
+    return ("… " if start else "") + marked + " …"
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a snippet and turn its markers into <mark> elements."""
+    escaped = html.escape(snippet.replace("\n", " "), quote=True)
+    return escaped.replace(START, "<mark>").replace(STOP, "</mark>")
