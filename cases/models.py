@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from tracker.fields import SourcesField, WebAddressField, source_list
@@ -91,6 +92,9 @@ class Court(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("court-detail", args=[self.code])
+
 
 class Judge(models.Model):
     name = models.CharField(max_length=200)
@@ -109,6 +113,9 @@ class Judge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.court})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("judge-detail", args=[self.pk])
 
 
 class CaseType(models.TextChoices):
@@ -201,6 +208,9 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.short_name} ({self.court}, {self.docket_number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("case-detail", args=[self.slug])
 
     @property
     def source_list(self) -> list[str]:

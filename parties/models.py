@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from tracker.fields import SourcesField
+from tracker.fields import SourcesField, source_list
 
 
 class PartyKind(models.TextChoices):
@@ -35,6 +36,13 @@ class Party(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("party-detail", args=[self.slug])
+
+    @property
+    def source_list(self) -> list[str]:
+        return source_list(self.sources)
 
 
 class PartyRole(models.TextChoices):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "Docket tracker administration"
 admin.site.site_title = "Docket tracker admin"
@@ -12,5 +11,7 @@ admin.site.index_title = "Data entry"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("", include("cases.urls_feeds")),
+    path("", include("cases.urls")),
+    path("", include("parties.urls")),
 ]

@@ -1,0 +1,187 @@
+"""The case FilterSet: one set of filters for the case list page, its CSV export and its calendar.
+
+Every filter is a query-string parameter, so every filter state is a shareable URL. A value that
+does not validate (an unknown court code, a malformed date) is reported by the form and left out
+of the filtering; the other filters still apply.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters as filters
+from django import forms
+from django.core.validators import RegexValidator
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from cases import search
+from cases.models import (
+    Case,
+    CaseJudge,
+    CaseStatus,
+    CaseType,
+    Court,
+    CourtLevel,
+    Deadline,
+    DeadlineStatus,
+    Motion,
+    MotionStatus,
+)
+from parties.models import CaseParty, Representation
+
+MAX_QUERY_LENGTH = 200
+MAX_TEXT_FILTER = 100
+
+# Unknown dates (NULL) sort last in both directions.
+SORTS = {
+    "-filed": (F("filed_date").desc(nulls_last=True), "short_name", "pk"),
+    "filed": (F("filed_date").asc(nulls_last=True), "short_name", "pk"),
+    "-activity": (F("last_activity_on").desc(nulls_last=True), "short_name", "pk"),
+    "activity": (F("last_activity_on").asc(nulls_last=True), "short_name", "pk"),
+    "caption": ("short_name", "docket_number", "pk"),
+    "-caption": ("-short_name", "-docket_number", "-pk"),
+}
+SORT_LABELS = [
+    ("", "Relevance (with a search), else newest filed"),
+    ("-filed", "Filed, newest first"),
+    ("filed", "Filed, oldest first"),
+    ("-activity", "Latest activity first"),
+    ("activity", "Oldest activity first"),
+    ("caption", "Caption, A to Z"),
+    ("-caption", "Caption, Z to A"),
+]
+
+
+def _text(label: str, help_text: str = "") -> dict[str, Any]:
+    return {"label": label, "max_length": MAX_TEXT_FILTER, "help_text": help_text}
+
+
+class CaseFilterSet(filters.FilterSet):
+    q = filters.CharFilter(
+        label="Search",
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        help_text="Words in captions, summaries, docket entries, motions, rulings, party names.",
+    )
+    court = filters.ModelMultipleChoiceFilter(
+        label="Court",
+        queryset=Court.objects.order_by("name"),
+        to_field_name="code",
+        field_name="court__code",
+    )
+    level = filters.ChoiceFilter(
+        label="Court level", field_name="court__level", choices=CourtLevel.choices
+    )
+    state = filters.CharFilter(
+        label="State",
+        field_name="court__state",
+        method="filter_state",
+        max_length=2,
+        validators=[RegexValidator(r"^[A-Za-z]{2}$", "Use a two-letter state code, e.g. IL.")],
+    )
+    status = filters.MultipleChoiceFilter(label="Status", choices=CaseStatus.choices)
+    case_type = filters.ChoiceFilter(label="Case type", choices=CaseType.choices)
+    party = filters.CharFilter(method="filter_party", **_text("Party", "Name or part of it"))
+    counsel = filters.CharFilter(
+        method="filter_counsel", **_text("Attorney or firm", "Name or part of it")
+    )
+    judge = filters.CharFilter(method="filter_judge", **_text("Judge", "Name or part of it"))
+    filed = filters.DateFromToRangeFilter(
+        label="Filed between",
+        field_name="filed_date",
+        widget=filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    pending_motions = filters.BooleanFilter(
+        label="Has pending motions",
+        method="filter_pending_motions",
+        widget=forms.CheckboxInput,
+    )
+    deadline_within = filters.NumberFilter(
+        label="Has a deadline within (days)",
+        method="filter_deadline_within",
+        min_value=1,
+        max_value=366,
+    )
+    sort = filters.ChoiceFilter(
+        label="Sort by", choices=SORT_LABELS[1:], empty_label=SORT_LABELS[0][1], method="noop"
+    )
+
+    class Meta:
+        model = Case
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
+        value = value.strip()
+        return search.search(queryset, value) if value else queryset
+
+    def filter_state(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
+        return queryset.filter(court__state=value.upper())
+
+    def filter_party(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
+        parties = CaseParty.objects.filter(case=OuterRef("pk")).filter(
+            Q(party__name__icontains=value) | Q(party__slug=value)
+        )
+        return queryset.filter(Exists(parties))
+
+    def filter_counsel(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
+        counsel = Representation.objects.filter(case_party__case=OuterRef("pk")).filter(
+            Q(attorney__name__icontains=value)
+            | Q(attorney__slug=value)
+            | Q(firm__name__icontains=value)
+            | Q(firm__slug=value)
+        )
+        return queryset.filter(Exists(counsel))
+
+    def filter_judge(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
+        judges = CaseJudge.objects.filter(case=OuterRef("pk"), judge__name__icontains=value)
+        return queryset.filter(Exists(judges))
+
+    def filter_pending_motions(
+        self, queryset: QuerySet[Case], name: str, value: bool | None
+    ) -> QuerySet[Case]:
+        if not value:
+            return queryset
+        pending = Motion.objects.filter(case=OuterRef("pk"), status=MotionStatus.PENDING)
+        return queryset.filter(Exists(pending))
+
+    def filter_deadline_within(
+        self, queryset: QuerySet[Case], name: str, value: Any
+    ) -> QuerySet[Case]:
+        if value is None:
+            return queryset
+        today = timezone.localdate()
+        due = Deadline.objects.filter(
+            case=OuterRef("pk"),
+            status=DeadlineStatus.OPEN,
+            due_date__gte=today,
+            due_date__lte=today + datetime.timedelta(days=int(value)),
+        )
+        return queryset.filter(Exists(due))
+
+    def noop(self, queryset: QuerySet[Case], name: str, value: Any) -> QuerySet[Case]:
+        return queryset
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.form.is_valid() and (self.form.cleaned_data.get("q") or "").strip())
+
+    @property
+    def qs(self) -> QuerySet[Case]:
+        queryset = super().qs.select_related("court")
+        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
+        if not sort and not self.searching:
+            sort = "-filed"
+        if sort:
+            queryset = queryset.order_by(*SORTS[sort])
+        return queryset
+
+    def problems(self) -> list[str]:
+        """Readable messages for the filters that were left out because they did not validate."""
+        messages = []
+        for name, errors in self.form.errors.items():
+            label = self.form.fields[name].label if name in self.form.fields else name
+            for error in errors:
+                messages.append(f"{label}: {error} This filter was not applied.")
+        return messages

@@ -1,0 +1,225 @@
+"""Read-only querysets for the pages, feeds and exports.
+
+Each returns rows with what its page shows already joined or prefetched, so that a page costs
+the same number of queries whatever the number of rows it shows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from cases.models import (
+    Case,
+    CaseEvent,
+    CaseJudge,
+    CaseLink,
+    Court,
+    Deadline,
+    DeadlineStatus,
+    EventKind,
+    Judge,
+    Motion,
+    Ruling,
+    RulingMotion,
+    StatusChange,
+)
+from parties.models import CaseParty, PartyRole, Representation
+
+# The kinds of event the case timeline shows, grouped under the names of its kind filter.
+TIMELINE_KINDS: dict[str, tuple[str, list[str]]] = {
+    "entries": ("Docket entries", [EventKind.DOCKET_ENTRY_ADDED]),
+    "motions": ("Motions", [EventKind.MOTION_FILED, EventKind.MOTION_DECIDED]),
+    "rulings": ("Rulings", [EventKind.RULING_ENTERED]),
+    "status": ("Status changes", [EventKind.CASE_OPENED, EventKind.STATUS_CHANGED]),
+    "deadlines": (
+        "Deadlines",
+        [
+            EventKind.DEADLINE_SET,
+            EventKind.DEADLINE_MOVED,
+            EventKind.DEADLINE_VACATED,
+            EventKind.DEADLINE_MET,
+        ],
+    ),
+    "links": ("Related cases", [EventKind.CASE_LINKED]),
+}
+
+
+def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) -> QuerySet[Deadline]:
+    """Open deadlines due from today through ``days`` days ahead, soonest first."""
+    today = today or timezone.localdate()
+    return (
+        Deadline.objects.filter(
+            status=DeadlineStatus.OPEN,
+            due_date__gte=today,
+            due_date__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("case__court", "motion")
+        .order_by("due_date", "due_time", "pk")
+    )
+
+
+def latest_rulings() -> QuerySet[Ruling]:
+    """Rulings with a known date, newest first."""
+    return (
+        Ruling.objects.filter(date__isnull=False)
+        .select_related("case__court", "judge")
+        .order_by("-date", "-pk")
+    )
+
+
+def latest_status_changes() -> QuerySet[StatusChange]:
+    """Status changes after a case's first status, latest effective date first."""
+    return (
+        StatusChange.objects.exclude(from_status="")
+        .select_related("case__court")
+        .order_by("-effective_date", "-recorded_at", "-pk")
+        .filter(effective_date__isnull=False)
+    )
+
+
+def case_for_page(slug: str) -> Case:
+    """A case with its court and judges (raises Case.DoesNotExist)."""
+    judges = CaseJudge.objects.select_related("judge").order_by("role", "judge__name")
+    return (
+        Case.objects.select_related("court")
+        .prefetch_related(Prefetch("case_judges", queryset=judges))
+        .get(slug=slug)
+    )
+
+
+@dataclass
+class RoleGroup:
+    role: str
+    label: str
+    parties: list[CaseParty]
+
+
+def case_parties_by_role(case: Case) -> list[RoleGroup]:
+    """The case's parties grouped by role (in the order of PartyRole), each with its counsel."""
+    counsel = Representation.objects.select_related("attorney", "firm").order_by(
+        "role", "attorney__name"
+    )
+    rows = (
+        CaseParty.objects.filter(case=case)
+        .select_related("party")
+        .prefetch_related(Prefetch("representations", queryset=counsel))
+        .order_by("party__name")
+    )
+    groups = {role: RoleGroup(role, label, []) for role, label in PartyRole.choices}
+    for row in rows:
+        groups[row.role].parties.append(row)
+    return [group for group in groups.values() if group.parties]
+
+
+def case_motions(case: Case) -> QuerySet[Motion]:
+    """The case's motions with their movants and the rulings that decided them."""
+    decisions = RulingMotion.objects.select_related("ruling").order_by("ruling__date", "pk")
+    return (
+        Motion.objects.filter(case=case)
+        .select_related("docket_entry")
+        .prefetch_related(
+            Prefetch("decisions", queryset=decisions),
+            Prefetch("movants", queryset=CaseParty.objects.select_related("party")),
+        )
+        .order_by("filed_date", "pk")
+    )
+
+
+def case_deadlines(case: Case, *, today: datetime.date | None = None) -> tuple[list, list]:
+    """The case's (upcoming open, past or closed) deadlines."""
+    today = today or timezone.localdate()
+    rows = list(Deadline.objects.filter(case=case).select_related("motion"))
+    upcoming = [d for d in rows if d.status == DeadlineStatus.OPEN and d.due_date >= today]
+    past = [d for d in rows if d not in upcoming]
+    past.sort(key=lambda d: d.due_date, reverse=True)
+    return upcoming, past
+
+
+@dataclass
+class Related:
+    label: str
+    case: Case
+    link: CaseLink
+
+
+def case_related(case: Case) -> list[Related]:
+    """Related cases, each with how it relates, read from this case's side."""
+    outgoing = CaseLink.objects.filter(from_case=case).select_related("to_case__court")
+    incoming = CaseLink.objects.filter(to_case=case).select_related("from_case__court")
+    related = [Related(link.get_kind_display(), link.to_case, link) for link in outgoing]
+    related += [Related(link.inverse_label, link.from_case, link) for link in incoming]
+    related.sort(key=lambda r: (r.link.date or datetime.date.max, r.link.pk))
+    return related
+
+
+def case_timeline(
+    case: Case,
+    *,
+    kinds: list[str] | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[CaseEvent]:
+    """The case's events in court order: docket entries, motions, rulings, status changes..."""
+    events = CaseEvent.objects.filter(case=case).select_related(
+        "docket_entry", "motion", "ruling__judge", "status_change", "deadline"
+    )
+    if kinds:
+        wanted = [k for name in kinds for k in TIMELINE_KINDS.get(name, ("", []))[1]]
+        events = events.filter(kind__in=wanted)
+    if since:
+        events = events.filter(occurred_on__gte=since)
+    if until:
+        events = events.filter(occurred_on__lte=until)
+    return events.order_by("occurred_on", "pk")
+
+
+def activity(case: Case | None = None) -> QuerySet[CaseEvent]:
+    """Latest events first, for the Atom feeds."""
+    events = CaseEvent.objects.select_related("case__court")
+    if case is not None:
+        events = events.filter(case=case)
+    return events.order_by("-recorded_at", "-pk")
+
+
+def court_for_page(code: str) -> Court:
+    return Court.objects.select_related("appeals_to").get(code=code)
+
+
+def judge_for_page(pk: int) -> Judge:
+    return Judge.objects.select_related("court").get(pk=pk)
+
+
+def judge_cases(judge: Judge) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(case_judges__judge=judge)
+        .select_related("court")
+        .distinct()
+        .order_by("-filed_date", "pk")
+    )
+
+
+def judge_rulings(judge: Judge) -> QuerySet[Ruling]:
+    return Ruling.objects.filter(judge=judge).select_related("case__court").order_by("-date", "-pk")
+
+
+def deadlines_page(
+    *, court_codes: list[str] | None = None, case_slug: str = "", days: int = 90
+) -> QuerySet[Deadline]:
+    """Open deadlines from today on, for the deadlines page."""
+    rows = upcoming_deadlines(days=days)
+    if court_codes:
+        rows = rows.filter(case__court__code__in=court_codes)
+    if case_slug:
+        rows = rows.filter(Q(case__slug=case_slug))
+    return rows
+
+
+def courts_with_counts() -> QuerySet[Court]:
+    """Every court with how many cases and judges the tracker has in it."""
+    return Court.objects.annotate(
+        case_count=Count("cases", distinct=True), judge_count=Count("judges", distinct=True)
+    ).order_by("level", "name")

@@ -1,0 +1,17 @@
+"""Public pages of cases, deadlines, courts and judges."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from cases import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("cases/", views.case_list, name="case-list"),
+    path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
+    path("deadlines/", views.deadlines, name="deadlines"),
+    path("courts/", views.court_list, name="court-list"),
+    path("courts/<slug:code>/", views.court_detail, name="court-detail"),
+    path("judges/<int:pk>/", views.judge_detail, name="judge-detail"),
+]

@@ -1,0 +1,229 @@
+"""Public pages for researchers: home, case list and search, case pages, deadlines, courts, judges."""
+
+from __future__ import annotations
+
+import datetime
+from collections import OrderedDict
+
+from django import forms
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from cases import search, selectors
+from cases.filters import CaseFilterSet
+from cases.models import Case, Court, DeadlineStatus
+from tracker.admin_tools import row_id
+from tracker.pages import paginate, query_without
+
+CASES_PER_PAGE = 25
+TIMELINE_PER_PAGE = 50
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cases/home.html",
+        {
+            "deadlines": selectors.upcoming_deadlines(days=30)[:15],
+            "rulings": selectors.latest_rulings()[:8],
+            "status_changes": selectors.latest_status_changes()[:8],
+            "case_count": Case.objects.count(),
+        },
+    )
+
+
+@require_safe
+def case_list(request: HttpRequest) -> HttpResponse:
+    filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all())
+    page, note = paginate(request, filterset.qs, CASES_PER_PAGE)
+    rows = list(page.object_list)
+    query = filterset.form.cleaned_data.get("q", "") if filterset.searching else ""
+    for case in rows:
+        raw = getattr(case, "snippet", None)
+        if raw is None and query and connection.vendor != "postgresql":
+            raw = search.fallback_snippet(case.search_text, query)
+        case.snippet_html = search.snippet_html(raw) if raw else ""
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "nav": "cases",
+            "filterset": filterset,
+            "problems": filterset.problems() + ([note] if note else []),
+            "page": page,
+            "rows": rows,
+            "site_query": request.GET.get("q", "")[:200],
+            "query": query_without(request, "page"),
+        },
+    )
+
+
+class TimelineFilter(forms.Form):
+    kind = forms.MultipleChoiceField(
+        label="Show",
+        required=False,
+        choices=[(name, label) for name, (label, _) in selectors.TIMELINE_KINDS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError("The 'from' date is after the 'to' date.")
+        return cleaned
+
+
+def _case_or_404(slug: str) -> Case:
+    try:
+        return selectors.case_for_page(slug)
+    except Case.DoesNotExist:
+        raise Http404("No case with this address.") from None
+
+
+@require_safe
+def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    case = _case_or_404(slug)
+    timeline_form = TimelineFilter(request.GET or None)
+    problems = []
+    filters = {}
+    if timeline_form.is_bound and not timeline_form.is_valid():
+        problems = [
+            f"{error} The timeline filter was not applied." for error in _errors(timeline_form)
+        ]
+    elif timeline_form.is_bound:
+        filters = {
+            "kinds": timeline_form.cleaned_data["kind"],
+            "since": timeline_form.cleaned_data["since"],
+            "until": timeline_form.cleaned_data["until"],
+        }
+    timeline, note = paginate(request, selectors.case_timeline(case, **filters), TIMELINE_PER_PAGE)
+    if note:
+        problems.append(note)
+    upcoming, past = selectors.case_deadlines(case)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "nav": "cases",
+            "case": case,
+            "parties": selectors.case_parties_by_role(case),
+            "motions": selectors.case_motions(case),
+            "upcoming_deadlines": upcoming,
+            "past_deadlines": past,
+            "related": selectors.case_related(case),
+            "status_history": case.status_changes.order_by("effective_date", "recorded_at", "pk"),
+            "timeline": timeline,
+            "timeline_form": timeline_form,
+            "problems": problems,
+            "query": query_without(request, "page"),
+        },
+    )
+
+
+def _errors(form: forms.Form) -> list[str]:
+    return [
+        (f"{form.fields[name].label}: " if name in form.fields else "") + error
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
+
+
+class DeadlineFilter(forms.Form):
+    court = forms.ModelMultipleChoiceField(
+        label="Court",
+        required=False,
+        queryset=Court.objects.order_by("name"),
+        to_field_name="code",
+    )
+    case = forms.SlugField(label="Case (address name)", required=False, max_length=120)
+    days = forms.IntegerField(label="Days ahead", required=False, min_value=1, max_value=366)
+
+
+@require_safe
+def deadlines(request: HttpRequest) -> HttpResponse:
+    form = DeadlineFilter(request.GET or None)
+    options: dict = {}
+    problems: list[str] = []
+    if form.is_bound and not form.is_valid():
+        problems = [f"{error} This filter was not applied." for error in _errors(form)]
+    elif form.is_bound:
+        options = {
+            "court_codes": [c.code for c in form.cleaned_data["court"]],
+            "case_slug": form.cleaned_data["case"],
+            "days": form.cleaned_data["days"] or 90,
+        }
+    rows = list(selectors.deadlines_page(**options)[:500])
+    weeks: OrderedDict[datetime.date, list] = OrderedDict()
+    for deadline in rows:
+        monday = deadline.due_date - datetime.timedelta(days=deadline.due_date.weekday())
+        weeks.setdefault(monday, []).append(deadline)
+    return render(
+        request,
+        "cases/deadlines.html",
+        {
+            "nav": "deadlines",
+            "form": form,
+            "weeks": weeks,
+            "days": options.get("days", 90),
+            "problems": problems,
+            "today": timezone.localdate(),
+            "open": DeadlineStatus.OPEN,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_safe
+def court_list(request: HttpRequest) -> HttpResponse:
+    courts = selectors.courts_with_counts()
+    return render(request, "cases/court_list.html", {"nav": "courts", "courts": courts})
+
+
+@require_safe
+def court_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        court = selectors.court_for_page(code)
+    except Court.DoesNotExist:
+        raise Http404("No court with this code.") from None
+    page, note = paginate(
+        request, court.cases.select_related("court").order_by("-filed_date", "pk"), CASES_PER_PAGE
+    )
+    return render(
+        request,
+        "cases/court_detail.html",
+        {
+            "nav": "courts",
+            "court": court,
+            "judges": court.judges.order_by("name"),
+            "page": page,
+            "problems": [note] if note else [],
+            "query": query_without(request, "page"),
+        },
+    )
+
+
+@require_safe
+def judge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if row_id(pk) is None:
+        raise Http404("No judge with this number.")
+    try:
+        judge = selectors.judge_for_page(pk)
+    except selectors.Judge.DoesNotExist:
+        raise Http404("No judge with this number.") from None
+    return render(
+        request,
+        "cases/judge_detail.html",
+        {
+            "nav": "courts",
+            "judge": judge,
+            "cases": selectors.judge_cases(judge)[:200],
+            "rulings": selectors.judge_rulings(judge)[:200],
+        },
+    )

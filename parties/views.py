@@ -1,0 +1,56 @@
+"""Public pages of parties: a filterable list, and each party with every case, role and counsel."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from parties.filters import PartyFilterSet
+from parties.models import CaseParty, Party, Representation
+from tracker.pages import paginate, query_without
+
+PARTIES_PER_PAGE = 50
+
+
+@require_safe
+def party_list(request: HttpRequest) -> HttpResponse:
+    filterset = PartyFilterSet(request.GET or None, queryset=Party.objects.all())
+    page, note = paginate(request, filterset.qs, PARTIES_PER_PAGE)
+    problems = [
+        f"{filterset.form.fields[name].label}: {error} This filter was not applied."
+        for name, errors in filterset.form.errors.items()
+        for error in errors
+    ]
+    return render(
+        request,
+        "parties/party_list.html",
+        {
+            "nav": "parties",
+            "filterset": filterset,
+            "page": page,
+            "problems": problems + ([note] if note else []),
+            "query": query_without(request, "page"),
+        },
+    )
+
+
+@require_safe
+def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        party = Party.objects.get(slug=slug)
+    except Party.DoesNotExist:
+        raise Http404("No party with this address.") from None
+    counsel = Representation.objects.select_related("attorney", "firm").order_by(
+        "role", "attorney__name"
+    )
+    roles = (
+        CaseParty.objects.filter(party=party)
+        .select_related("case__court")
+        .prefetch_related(Prefetch("representations", queryset=counsel))
+        .order_by("-case__filed_date", "case__pk", "role")
+    )
+    return render(
+        request, "parties/party_detail.html", {"nav": "parties", "party": party, "roles": roles}
+    )
