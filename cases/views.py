@@ -1,4 +1,4 @@
-"""Public pages for researchers: home, case list and search, case pages, deadlines, courts, judges."""
+"""Public pages: home, case list and search, case pages, deadlines, courts, judges."""
 
 from __future__ import annotations
 

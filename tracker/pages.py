@@ -21,7 +21,8 @@ def paginate(
     page = paginator.get_page(raw)
     note = ""
     if raw not in ("", "1") and str(page.number) != raw.strip():
-        note = f"There is no page {raw[:20]!r}; showing page {page.number} of {paginator.num_pages}."
+        shown = f"page {page.number} of {paginator.num_pages}"
+        note = f"There is no page {raw[:20]!r}; showing {shown}."
     return page, note
 
 
