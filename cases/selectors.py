@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from cases.models import (
@@ -174,7 +174,8 @@ def case_timeline(
         events = events.filter(occurred_on__gte=since)
     if until:
         events = events.filter(occurred_on__lte=until)
-    return events.order_by("occurred_on", "pk")
+    # Events whose date in court is not confirmed come last.
+    return events.order_by(F("occurred_on").asc(nulls_last=True), "pk")
 
 
 def activity(case: Case | None = None) -> QuerySet[CaseEvent]:
