@@ -16,7 +16,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cases import search
+from cases import search, selectors
 from cases.models import (
     Case,
     CaseJudge,
@@ -185,3 +185,36 @@ class CaseFilterSet(filters.FilterSet):
             for error in errors:
                 messages.append(f"{label}: {error} This filter was not applied.")
         return messages
+
+
+class TimelineFilter(forms.Form):
+    kind = forms.MultipleChoiceField(
+        label="Show",
+        required=False,
+        choices=[(name, label) for name, (label, _) in selectors.TIMELINE_KINDS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError("The 'from' date is after the 'to' date.")
+        return cleaned
+
+    def selection(self) -> dict[str, Any]:
+        """The filters that validated, for ``selectors.case_timeline``.
+
+        An invalid value is left out (the form's errors say which); a date range whose start
+        is after its end is left out as a whole. The case page and its CSV export both use this.
+        """
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            since = until = None
+        return {"kinds": data.get("kind") or None, "since": since, "until": until}

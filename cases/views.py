@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cases import search, selectors
-from cases.filters import CaseFilterSet
+from cases.filters import CaseFilterSet, TimelineFilter
 from cases.models import Case, Court, DeadlineStatus
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
@@ -60,24 +60,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "query": query_without(request, "page"),
         },
     )
-
-
-class TimelineFilter(forms.Form):
-    kind = forms.MultipleChoiceField(
-        label="Show",
-        required=False,
-        choices=[(name, label) for name, (label, _) in selectors.TIMELINE_KINDS.items()],
-        widget=forms.CheckboxSelectMultiple,
-    )
-    since = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
-    until = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        since, until = cleaned.get("since"), cleaned.get("until")
-        if since and until and since > until:
-            raise forms.ValidationError("The 'from' date is after the 'to' date.")
-        return cleaned
 
 
 def _case_or_404(slug: str) -> Case:
