@@ -13,6 +13,7 @@ from typing import Any
 import django_filters as filters
 from django import forms
 from django.core.validators import RegexValidator
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -169,7 +170,11 @@ class CaseFilterSet(filters.FilterSet):
 
     @property
     def qs(self) -> QuerySet[Case]:
-        queryset = super().qs.select_related("court")
+        # The stored search columns are large: leave them out, except the text the SQLite
+        # fallback needs to cut its snippets from.
+        queryset = super().qs.select_related("court").defer("search_vector")
+        if not (self.searching and connection.vendor != "postgresql"):
+            queryset = queryset.defer("search_text")
         sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
         if not sort and not self.searching:
             sort = "-filed"

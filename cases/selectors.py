@@ -86,6 +86,7 @@ def case_for_page(slug: str) -> Case:
     judges = CaseJudge.objects.select_related("judge").order_by("role", "judge__name")
     return (
         Case.objects.select_related("court")
+        .defer("search_text", "search_vector")
         .prefetch_related(Prefetch("case_judges", queryset=judges))
         .get(slug=slug)
     )
