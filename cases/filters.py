@@ -68,9 +68,10 @@ class CaseFilterSet(filters.FilterSet):
     )
     court = filters.ModelMultipleChoiceFilter(
         label="Court",
-        queryset=Court.objects.order_by("name"),
+        queryset=Court.objects.order_by("short_name"),
         to_field_name="code",
         field_name="court__code",
+        help_text="Hold Ctrl (Cmd on a Mac) to choose several.",
     )
     level = filters.ChoiceFilter(
         label="Court level", field_name="court__level", choices=CourtLevel.choices

@@ -93,10 +93,17 @@ def case_for_page(slug: str) -> Case:
 
 
 @dataclass
+class Counsel:
+    representation: Representation
+    parties: list[str]  # the group's parties this counsel represents; empty when all of them
+
+
+@dataclass
 class RoleGroup:
     role: str
     label: str
     parties: list[CaseParty]
+    counsel: list[Counsel]
 
 
 def case_parties_by_role(case: Case) -> list[RoleGroup]:
@@ -110,10 +117,26 @@ def case_parties_by_role(case: Case) -> list[RoleGroup]:
         .prefetch_related(Prefetch("representations", queryset=counsel))
         .order_by("party__name")
     )
-    groups = {role: RoleGroup(role, label, []) for role, label in PartyRole.choices}
+    groups = {role: RoleGroup(role, label, [], []) for role, label in PartyRole.choices}
     for row in rows:
         groups[row.role].parties.append(row)
+    for group in groups.values():
+        group.counsel = _counsel_of(group.parties)
     return [group for group in groups.values() if group.parties]
+
+
+def _counsel_of(parties: list[CaseParty]) -> list[Counsel]:
+    """Each attorney once per role group, with the parties they represent when not all."""
+    by_key: dict[tuple, Counsel] = {}
+    for case_party in parties:
+        for rep in case_party.representations.all():
+            key = (rep.attorney_id, rep.firm_id, rep.role, rep.start_date, rep.end_date)
+            by_key.setdefault(key, Counsel(rep, [])).parties.append(case_party.party.name)
+    counsel = list(by_key.values())
+    for item in counsel:
+        if len(item.parties) == len(parties):
+            item.parties = []
+    return counsel
 
 
 def case_motions(case: Case) -> QuerySet[Motion]:

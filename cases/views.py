@@ -121,7 +121,7 @@ class DeadlineFilter(forms.Form):
     court = forms.ModelMultipleChoiceField(
         label="Court",
         required=False,
-        queryset=Court.objects.order_by("name"),
+        queryset=Court.objects.order_by("short_name"),
         to_field_name="code",
     )
     case = forms.SlugField(label="Case (address name)", required=False, max_length=120)

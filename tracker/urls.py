@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
+
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask for /favicon.ico whatever the page declares."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
 
 admin.site.site_header = "Docket tracker administration"
 admin.site.site_title = "Docket tracker admin"
@@ -11,6 +19,7 @@ admin.site.index_title = "Data entry"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
     path("", include("cases.urls_feeds")),
     path("", include("cases.urls")),
     path("", include("parties.urls")),
