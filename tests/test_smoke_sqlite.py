@@ -238,3 +238,13 @@ def test_wrong_password_gets_the_login_form_back(site: Site) -> None:
     assert LOGIN_ERROR in html.unescape(page)
     assert 'name="csrfmiddlewaretoken"' in page
     assert browser.cookie("sessionid") is None
+
+
+def test_public_pages_and_the_search_fallback_work_on_sqlite(site: Site) -> None:
+    browser = Browser(site.base_url)
+    _, page = browser.get("/cases/?q=biometric")
+    assert "<mark>" in page.lower() and "Renderos v. Clearview AI" in page
+    _, page = browser.get("/cases/thornley-v-clearview-ca7/")
+    assert "Appeal from" in page and "Motion to stay the mandate" in page
+    for path in ("/", "/deadlines/", "/parties/", "/courts/ilnd/", "/activity.atom"):
+        browser.get(path)
