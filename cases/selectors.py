@@ -27,6 +27,7 @@ from cases.models import (
     RulingMotion,
     StatusChange,
 )
+from parties import selectors as party_selectors
 from parties.models import CaseParty, PartyRole, Representation
 
 # The kinds of event the case timeline shows, grouped under the names of its kind filter.
@@ -108,13 +109,10 @@ class RoleGroup:
 
 def case_parties_by_role(case: Case) -> list[RoleGroup]:
     """The case's parties grouped by role (in the order of PartyRole), each with its counsel."""
-    counsel = Representation.objects.select_related("attorney", "firm").order_by(
-        "role", "attorney__name"
-    )
     rows = (
         CaseParty.objects.filter(case=case)
         .select_related("party")
-        .prefetch_related(Prefetch("representations", queryset=counsel))
+        .prefetch_related(Prefetch("representations", queryset=party_selectors.counsel()))
         .order_by("party__name")
     )
     groups = {role: RoleGroup(role, label, [], []) for role, label in PartyRole.choices}

@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from parties import selectors
 from parties.filters import PartyFilterSet
-from parties.models import CaseParty, Party, Representation
+from parties.models import CaseParty, Party
 from tracker.pages import paginate, query_without
 
 PARTIES_PER_PAGE = 50
@@ -42,13 +43,10 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
         party = Party.objects.get(slug=slug)
     except Party.DoesNotExist:
         raise Http404("No party with this address.") from None
-    counsel = Representation.objects.select_related("attorney", "firm").order_by(
-        "role", "attorney__name"
-    )
     roles = (
         CaseParty.objects.filter(party=party)
         .select_related("case__court")
-        .prefetch_related(Prefetch("representations", queryset=counsel))
+        .prefetch_related(Prefetch("representations", queryset=selectors.counsel()))
         .order_by("-case__filed_date", "case__pk", "role")
     )
     return render(
