@@ -17,13 +17,14 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
-## make run: install, migrate, load the Clearview docket, create an admin login, serve :8000
+## make run: install, migrate, load the Clearview docket, create an admin login, then serve
+## :8000 with a Celery worker and beat (honcho runs the three processes of the Procfile)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_clearview
 	$(BIN)/python manage.py ensure_admin
-	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/), with a Celery worker and beat"
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho start -f Procfile
 
 ## make test: the whole suite on PostgreSQL (DATABASE_URL, default the local server)
 test: install

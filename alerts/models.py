@@ -1,1 +1,200 @@
-"""Subscriptions and the notification outbox (built with the e-mail alerts)."""
+"""Who follows which case, how they want to hear about it, and the record of every delivery."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+
+from cases.models import validate_time_zone
+
+MAX_LEAD_DAYS = 60
+
+
+def parse_lead_days(value: str) -> list[int]:
+    """ "7, 1" -> [7, 1] (distinct, largest first); raises ValueError on anything else."""
+    days = sorted({int(part) for part in value.replace(" ", "").split(",") if part}, reverse=True)
+    if not days or any(d < 0 or d > MAX_LEAD_DAYS for d in days):
+        raise ValueError(value)
+    return days
+
+
+def validate_lead_days(value: str) -> None:
+    try:
+        parse_lead_days(value)
+    except ValueError:
+        raise ValidationError(
+            "Give days before the deadline as whole numbers from 0 to %(max)s, separated by "
+            "commas, e.g. 7, 1.",
+            code="invalid_lead_days",
+            params={"max": MAX_LEAD_DAYS},
+        ) from None
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", "Each alert at once"
+    DIGEST = "digest", "One daily digest"
+
+
+class AlertSettings(models.Model):
+    """One person's alert preferences, for all the cases they follow."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_settings"
+    )
+    time_zone = models.CharField(
+        max_length=64, default="America/Chicago", validators=[validate_time_zone]
+    )
+    delivery = models.CharField(max_length=20, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+    digest_hour = models.PositiveSmallIntegerField(
+        default=7,
+        validators=[MaxValueValidator(23)],
+        help_text="Hour of the day (0-23, in your time zone) the daily digest is sent.",
+    )
+    reminder_days = models.CharField(
+        max_length=50,
+        default="7, 1",
+        validators=[validate_lead_days],
+        help_text="Days before each deadline to send a reminder, e.g. 7, 1.",
+    )
+    email_rejected_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the mail server refused the address for good."
+    )
+    email_rejected_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "alert settings"
+        verbose_name_plural = "alert settings"
+
+    def __str__(self) -> str:
+        return f"Alert settings of {self.user}"
+
+    @property
+    def lead_days(self) -> list[int]:
+        return parse_lead_days(self.reminder_days)
+
+
+class Subscription(models.Model):
+    """A person following a case, and which kinds of news they want about it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="subscriptions")
+    deadline_reminders = models.BooleanField(
+        default=True, help_text="Reminders before deadlines, and notices when one moves."
+    )
+    status_changes = models.BooleanField(default=True, help_text="Status changes, related cases.")
+    rulings = models.BooleanField(default=True, help_text="Rulings and decided motions.")
+    motions = models.BooleanField(default=True, help_text="Motions filed.")
+    docket_entries = models.BooleanField(default=False, help_text="Every new docket entry.")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["case__short_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "case"],
+                name="subscription_unique_user_case",
+                violation_error_message="This person already follows this case.",
+            )
+        ]
+        indexes = [
+            # Dispatch and reminder scan: subscribers of a case, WHERE case_id = %s AND active.
+            models.Index(fields=["case"], condition=Q(active=True), name="subscription_active_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.case.short_name}"
+
+
+class NotificationKind(models.TextChoices):
+    EVENT = "event", "Case activity"
+    REMINDER = "reminder", "Deadline reminder"
+    DIGEST = "digest", "Daily digest"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENDING = "sending", "Being sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    SKIPPED = "skipped", "Not sent"
+
+
+class Notification(models.Model):
+    """The delivery record: one row per recipient and event, reminder or digest.
+
+    A row is written before anything is sent; a sender claims it with a conditional UPDATE, so a
+    retried or duplicated task, or a second worker, cannot send it twice.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices)
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        "cases.CaseEvent", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    deadline = models.ForeignKey(
+        "cases.Deadline", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Reminders: "<deadline>:<due date>:<due time>:<days before>", so a moved deadline gets
+    # new reminders; digests: "digest:<local date>".
+    key = models.CharField(max_length=100, blank=True)
+    lead_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    digest = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        help_text="The digest that carried this item.",
+    )
+    status = models.CharField(
+        max_length=20, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "event"],
+                condition=Q(event__isnull=False),
+                name="notification_once_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~Q(key=""), name="notification_once_per_key"
+            ),
+        ]
+        indexes = [
+            # Sender: WHERE status = 'pending' AND delivery = 'immediate' ORDER BY id.
+            models.Index(
+                fields=["delivery", "id"],
+                condition=Q(status="pending"),
+                name="notification_pending_idx",
+            ),
+            # Lease sweep: WHERE status = 'sending' AND claimed_at < %s.
+            models.Index(
+                fields=["claimed_at"],
+                condition=Q(status="sending"),
+                name="notification_sending_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.user}: {self.subject or self.key}"

@@ -656,11 +656,23 @@ class CaseEvent(models.Model):
     deadline = models.ForeignKey(
         Deadline, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    dispatched_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the alerts were written for this event (empty: not yet, or never).",
+    )
 
     class Meta:
         ordering = ["-recorded_at", "-pk"]
         constraints = [choices_check("kind", EventKind, "caseevent_kind_valid")]
         indexes = [
+            # Alerts sweep: events committed but never dispatched, WHERE dispatched_at IS NULL.
+            models.Index(
+                fields=["recorded_at"],
+                condition=Q(dispatched_at__isnull=True),
+                name="caseevent_undispatched_idx",
+            ),
             # Case timeline and per-case Atom feed: WHERE case_id = %s ORDER BY occurred_on DESC.
             models.Index(fields=["case", "-occurred_on"], name="caseevent_case_occurred_idx"),
             # Site-wide activity feed: ORDER BY recorded_at DESC LIMIT n.

@@ -40,6 +40,18 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def celery_eager(settings) -> None:
+    """Tasks run in-process, right away (tests of real workers switch this off)."""
+    from tracker.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    settings.SITE_URL = "https://tracker.example.org"
+    yield
+    app.conf.task_always_eager = False
+
+
 @pytest.fixture
 def alice(db) -> User:
     """An editor: staff, in the Editors group, nothing else."""

@@ -156,6 +156,25 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A publish to an unreachable broker gives up after about a second instead of blocking the
+# request; the alerts sweep delivers what could not be queued.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_BEAT_SCHEDULE = {
+    "alerts-reminders": {"task": "alerts.tasks.scan_reminders", "schedule": 15 * 60},
+    "alerts-digests": {"task": "alerts.tasks.send_digests", "schedule": 10 * 60},
+    "alerts-sweep": {"task": "alerts.tasks.sweep", "schedule": 2 * 60},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# Alerts
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=300)
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=8)
+ALERTS_RETRY_BASE_SECONDS = env.float("ALERTS_RETRY_BASE_SECONDS", default=30.0)
+ALERTS_SWEEP_SETTLE_SECONDS = env.int("ALERTS_SWEEP_SETTLE_SECONDS", default=60)
+ALERTS_SWEEP_MAX_AGE_SECONDS = env.int("ALERTS_SWEEP_MAX_AGE_SECONDS", default=2 * 24 * 3600)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = config.read_bool(env, "SECURE_COOKIES", default=True)
