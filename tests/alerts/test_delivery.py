@@ -84,7 +84,7 @@ def test_the_email_has_both_parts_links_reason_and_unsubscribe_headers(smtp, peo
         assert "https://tracker.example.org/alerts/" in part
         assert "because you follow Thornley v. Clearview AI" in part
     assert "1 March 2021" in text
-    unsubscribe = message["List-Unsubscribe"].strip("<>")
+    unsubscribe = str(message["List-Unsubscribe"]).strip().strip("<>")
     assert unsubscribe.startswith("https://tracker.example.org/alerts/unsubscribe/")
     assert unsubscribe in text
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
