@@ -91,9 +91,15 @@ def release_expired_claims(*, now: datetime.datetime | None = None) -> int:
     """Put rows back to pending whose sender died holding them (their lease ran out)."""
     now = now or timezone.now()
     lease = datetime.timedelta(seconds=settings.ALERTS_CLAIM_LEASE_SECONDS)
-    return Notification.objects.filter(
+    expired = Notification.objects.filter(
         status=NotificationStatus.SENDING, claimed_at__lt=now - lease
-    ).update(status=NotificationStatus.PENDING, claimed_at=None)
+    )
+    expired.filter(attempts__gte=settings.ALERTS_MAX_ATTEMPTS).update(
+        status=NotificationStatus.FAILED,
+        claimed_at=None,
+        last_error="gave up: the worker sending it stopped on every attempt",
+    )
+    return expired.update(status=NotificationStatus.PENDING, claimed_at=None)
 
 
 def send_batch(*, limit: int = 100) -> BatchResult:
@@ -111,7 +117,12 @@ def send_batch(*, limit: int = 100) -> BatchResult:
     mail = get_connection(fail_silently=False)
     try:
         for notification in rows:
-            outcome = send_one(notification, mail)
+            try:
+                outcome = send_one(notification, mail)
+            except Exception as exc:  # a bug, not a mail problem: record it, never retry it
+                log.exception("Notification %s could not be built or sent", notification.pk)
+                _finish(notification, NotificationStatus.FAILED, error=f"internal error: {exc!r}")
+                outcome = "failed"
             setattr(result, outcome, getattr(result, outcome) + 1)
     finally:
         try:

@@ -1,4 +1,4 @@
-"""A real SMTP server (aiosmtpd) in the test process, and the project's mail settings pointed at it."""
+"""A real SMTP server (aiosmtpd) in the test process, with the mail settings pointed at it."""
 
 from __future__ import annotations
 

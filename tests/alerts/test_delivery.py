@@ -319,3 +319,32 @@ def test_daily_digest_groups_the_days_items_by_case(smtp, people):
     assert text.index("Renderos v. Clearview AI") < text.index("Thornley v. Clearview AI")
     assert "Status: filed -> remanded" in text and "Motion filed: Motion to dismiss" in text
     assert Notification.objects.filter(status="sent").count() == 4  # 3 items + the digest
+
+
+def test_a_notification_that_cannot_be_built_fails_visibly_and_is_not_retried(
+    smtp, people, thornley, monkeypatch
+):
+    case, stay = thornley
+    services.subscription_follow(user=people["alice"], case=case)
+
+    def broken(notification):
+        raise KeyError("template variable")
+
+    monkeypatch.setattr(emails, "build", broken)
+    rule(case, stay)
+    row = Notification.objects.get()
+    assert row.status == "failed" and "internal error" in row.last_error
+    assert smtp.inbox.messages == []
+
+
+def test_rows_whose_sender_keeps_dying_are_given_up(people, settings):
+    settings.ALERTS_CLAIM_LEASE_SECONDS = 1
+    settings.ALERTS_MAX_ATTEMPTS = 2
+    case = factories.case()
+    Notification.objects.create(user=people["alice"], kind="event", delivery="immediate", case=case)
+    for _ in range(2):
+        assert len(delivery.claim()) == 1
+        with time_machine.travel(timezone.now() + datetime.timedelta(seconds=2)):
+            delivery.release_expired_claims()
+    row = Notification.objects.get()
+    assert (row.status, row.attempts) == ("failed", 2)

@@ -223,3 +223,7 @@ def test_unparseable_and_missing_files(tmp_path):
         load("--file", str(bad))
     with pytest.raises(CommandError, match="cannot be read"):
         load("--file", str(tmp_path / "missing.yaml"))
+
+
+def test_the_seed_alerts_nobody(seeded):
+    assert not CaseEvent.objects.filter(dispatched_at__isnull=True).exists()
