@@ -138,8 +138,15 @@ def _digest_context(notification: Notification) -> dict[str, Any]:
     )
     if not items:
         raise NothingToSend("nothing waited for this digest")
+    followed = set(
+        Subscription.objects.filter(user=notification.user, active=True).values_list(
+            "case_id", flat=True
+        )
+    )
     groups: dict[int, dict[str, Any]] = {}
     for item in items:
+        if item.case_id not in followed:  # unfollowed since: leave it out
+            continue
         group = groups.setdefault(item.case_id, _case_context(item.case) | {"items": []})
         if item.kind == NotificationKind.REMINDER and item.deadline:
             days = (item.deadline.due_date - datetime.date.today()).days

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -48,6 +49,12 @@ REMINDER_HOUR = 8
 def alert_settings_for(user: AbstractBaseUser) -> AlertSettings:
     """The user's alert settings, created with the defaults on first use."""
     found, _ = AlertSettings.objects.get_or_create(user=user)
+    return found
+
+
+def alert_settings_update(*, user: AbstractBaseUser, **values: Any) -> AlertSettings:
+    """Save a person's alert preferences (only the fields given: never the bounce record)."""
+    found, _ = AlertSettings.objects.update_or_create(user=user, defaults=values)
     return found
 
 

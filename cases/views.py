@@ -89,6 +89,11 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if note:
         problems.append(note)
     upcoming, past = selectors.case_deadlines(case)
+    # One query, for signed-in readers only: the anonymous page costs what it did. Through the
+    # reverse relation, so that cases/ still imports nothing from alerts/.
+    following = request.user.is_authenticated and (
+        case.subscriptions.filter(user=request.user, active=True).exists()
+    )
     return render(
         request,
         "cases/case_detail.html",
@@ -105,6 +110,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "timeline_form": timeline_form,
             "problems": problems,
             "query": query_without(request, "page"),
+            "following": following,
         },
     )
 

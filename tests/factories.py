@@ -38,7 +38,8 @@ def case(court_: Court | None = None, **fields: Any) -> Case:
     values = {
         "caption": f"Plaintiff {n} v. Defendant {n}",
         "short_name": f"Plaintiff {n} v. Defendant",
-        "docket_number": f"1:20-cv-{n:05d}",
+        # Year 99: no seeded docket number can collide, however many cases the suite makes.
+        "docket_number": f"1:99-cv-{n:05d}",
         "filed_date": datetime.date(2020, 1, 22),
     }
     return services.case_create(court=court_ or court(), **(values | fields))

@@ -20,7 +20,9 @@ admin.site.index_title = "Data entry"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("cases.urls_feeds")),
     path("", include("cases.urls")),
     path("", include("parties.urls")),
+    path("", include("alerts.urls")),
 ]

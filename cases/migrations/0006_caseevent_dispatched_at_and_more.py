@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_search_gin_index'),
+        ("cases", "0005_search_gin_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='caseevent',
-            name='dispatched_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='When the alerts were written for this event (empty: not yet, or never).', null=True),
+            model_name="caseevent",
+            name="dispatched_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="When the alerts were written for this event (empty: not yet, or never).",
+                null=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='caseevent',
-            index=models.Index(condition=models.Q(('dispatched_at__isnull', True)), fields=['recorded_at'], name='caseevent_undispatched_idx'),
+            model_name="caseevent",
+            index=models.Index(
+                condition=models.Q(("dispatched_at__isnull", True)),
+                fields=["recorded_at"],
+                name="caseevent_undispatched_idx",
+            ),
         ),
     ]

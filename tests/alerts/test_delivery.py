@@ -348,3 +348,18 @@ def test_rows_whose_sender_keeps_dying_are_given_up(people, settings):
             delivery.release_expired_claims()
     row = Notification.objects.get()
     assert (row.status, row.attempts) == ("failed", 2)
+
+
+def test_a_digest_leaves_out_cases_unfollowed_since(smtp, people):
+    AlertSettings.objects.create(user=people["carol"], delivery="digest", digest_hour=0)
+    kept = factories.case(short_name="Kept v. Case")
+    dropped = factories.case(short_name="Dropped v. Case")
+    services.subscription_follow(user=people["carol"], case=kept)
+    subscription = services.subscription_follow(user=people["carol"], case=dropped)
+    case_services.case_status_change(case=kept, status="closed", effective_date=None)
+    case_services.case_status_change(case=dropped, status="closed", effective_date=None)
+    services.subscription_unfollow(subscription=subscription)
+    tasks.send_digests()
+    text = smtp.inbox.messages[0].get_body(("plain",)).get_content()
+    assert "Kept v. Case" in text and "Dropped v. Case" not in text
+    assert smtp.inbox.messages[0]["Subject"] == "Docket digest: 1 update in 1 case"

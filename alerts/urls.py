@@ -1,0 +1,16 @@
+"""Following cases and managing alerts; the unsubscribe links that the e-mails carry."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from alerts import views
+
+urlpatterns = [
+    path("alerts/", views.my_alerts, name="my-alerts"),
+    path("alerts/settings/", views.alert_settings, name="alert-settings"),
+    path("alerts/subscriptions/<int:pk>/", views.subscription_update, name="subscription-update"),
+    path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("cases/<slug:slug>/follow/", views.follow_case, name="follow-case"),
+    path("cases/<slug:slug>/unfollow/", views.unfollow_case, name="unfollow-case"),
+]
