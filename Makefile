@@ -44,3 +44,11 @@ check: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+## make bench: time the reminder scan (100,000 open deadlines, 10,000 subscriptions, and a tenth
+## of that) and the sender, in their own database (BENCH_DATABASE_URL, default
+## postgres://root@127.0.0.1:5432/bench_alerts, emptied on each run); writes
+## bench/results/reminders-<date>.json. Not part of make test.
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/reminders.py $(BENCH_ARGS)

@@ -15,6 +15,7 @@ import logging
 import smtplib
 import socket
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -49,6 +50,7 @@ class BatchResult:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    lost: int = 0  # claims that ran out before this sender reached them
 
 
 def claim(*, limit: int = 100, now: datetime.datetime | None = None) -> list[int]:
@@ -132,8 +134,35 @@ def send_batch(*, limit: int = 100) -> BatchResult:
     return result
 
 
+def _mine(notification: Notification) -> Any:
+    """The row, if this sender's claim on it still holds (same claim time, still sending)."""
+    return Notification.objects.filter(
+        pk=notification.pk,
+        status=NotificationStatus.SENDING,
+        claimed_at=notification.claimed_at,
+    )
+
+
+def _renew(notification: Notification) -> bool:
+    """Renew the claim right before sending; False if the lease ran out and it was released."""
+    renewed = timezone.now()
+    if _mine(notification).update(claimed_at=renewed) != 1:
+        return False
+    notification.claimed_at = renewed
+    return True
+
+
 def send_one(notification: Notification, mail: object) -> str:
-    """Send one claimed notification; record and return "sent", "retrying" or "failed"."""
+    """Send one claimed notification; record and return "sent", "retrying", "failed" or "lost".
+
+    A batch can outlast its lease (a slow mail server): the claim is renewed right before each
+    message, so a row the sweep has handed to another sender meanwhile is left to that sender.
+    """
+    if not _renew(notification):
+        log.warning(
+            "Notification %s: claim lost before sending, left to another sender", notification.pk
+        )
+        return "lost"
     try:
         message = emails.build(notification)
     except emails.NothingToSend as reason:
@@ -171,7 +200,7 @@ def _drop_connection(mail: object) -> None:
 
 
 def _finish(notification: Notification, status: str, *, subject: str = "", error: str = "") -> None:
-    Notification.objects.filter(pk=notification.pk).update(
+    _mine(notification).update(
         status=status,
         sent_at=timezone.now() if status == NotificationStatus.SENT else None,
         subject=subject[:300] or notification.subject,
@@ -186,7 +215,7 @@ def _retry(notification: Notification, error: str) -> str:
         _finish(notification, NotificationStatus.FAILED, error=f"gave up: {error}")
         return "failed"
     delay = settings.ALERTS_RETRY_BASE_SECONDS * 2 ** (notification.attempts - 1)
-    Notification.objects.filter(pk=notification.pk).update(
+    _mine(notification).update(
         status=NotificationStatus.PENDING,
         claimed_at=None,
         next_attempt_at=timezone.now() + datetime.timedelta(seconds=delay),

@@ -126,7 +126,11 @@ def event_dispatch(*, event_id: int, now: datetime.datetime | None = None) -> in
     if wants is None:
         return 0
     subscriptions = (
-        Subscription.objects.filter(case_id=event.case_id, active=True)
+        # Those who followed the case by the time the event was recorded (a late sweep must
+        # not tell a newcomer about older news).
+        Subscription.objects.filter(
+            case_id=event.case_id, active=True, created_at__lte=event.recorded_at
+        )
         .filter(wants)
         .select_related("user__alert_settings")
     )
@@ -294,12 +298,9 @@ def _insert(rows: list[Notification]) -> int:
             key__in={key for _, key in keys}, user_id__in={user for user, _ in keys}
         ).values_list("user_id", "key")
     )
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    return sum(
-        1
-        for row in rows
-        if (row.user_id, row.key) not in existing and row.status == NotificationStatus.PENDING
-    )
+    new = [row for row in rows if (row.user_id, row.key) not in existing]
+    Notification.objects.bulk_create(new, ignore_conflicts=True)
+    return sum(1 for row in new if row.status == NotificationStatus.PENDING)
 
 
 # --- Digests -----------------------------------------------------------------------------------
