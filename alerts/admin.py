@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from alerts import services
 from alerts.forms import CHOICES
 from alerts.models import AlertSettings, Notification, Subscription
-from tracker.admin_tools import BaseAdmin, ServiceAdmin, form_changes
+from tracker.admin_tools import BaseAdmin, ReadOnlyAdmin, ServiceAdmin, form_changes
 
 
 @admin.register(AlertSettings)
@@ -81,19 +81,10 @@ class SubscriptionAdmin(ServiceAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(BaseAdmin):
+class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "user", "kind", "status", "attempts", "subject", "last_error"]
     list_filter = ["status", "kind", "delivery"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email", "subject", "key", "last_error"]
     date_hierarchy = "created_at"
     show_full_result_count = False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

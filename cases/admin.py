@@ -41,6 +41,7 @@ from tracker.admin_tools import (
     BaseAdmin,
     InlineForm,
     InlineSaving,
+    ReadOnlyAdmin,
     RelatedIdFilter,
     ServiceAdmin,
     form_changes,
@@ -626,19 +627,6 @@ class DeadlineAdmin(HistoryServiceAdmin):
     def mark_met(self, request: HttpRequest, queryset: QuerySet[Deadline]) -> None:
         for deadline in queryset.filter(status=DeadlineStatus.OPEN):
             services.deadline_mark_met(deadline=deadline, actor=request.user)
-
-
-class ReadOnlyAdmin(BaseAdmin):
-    """Rows written only by services: listed and viewed, never edited by hand."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(StatusChange)

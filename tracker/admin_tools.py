@@ -77,6 +77,19 @@ class BaseAdmin(admin.ModelAdmin):
         return initial
 
 
+class ReadOnlyAdmin(BaseAdmin):
+    """Rows written only by services: listed and viewed, never edited by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class ServiceAdmin(BaseAdmin):
     """A ModelAdmin whose add and change forms save through services.
 
