@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -33,6 +34,10 @@ PREFERENCE_REASONS = {
 
 class NothingToSend(Exception):
     """The notification no longer needs sending (say why)."""
+
+
+def _mail_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "docket-tracker.invalid"
 
 
 def absolute(path: str) -> str:
@@ -92,6 +97,10 @@ def build(notification: Notification) -> EmailMultiAlternatives:
         body=render_to_string(f"emails/{name}-body.txt", context),
         to=[user.email],
         headers={
+            # Stable per notification: if a worker dies between the mail server accepting a
+            # message and the row being marked sent, the repeat carries the same Message-ID,
+            # which mail systems recognise as the same message.
+            "Message-ID": f"<notification-{notification.pk}@{_mail_domain()}>",
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "X-Docket-Tracker-Notification": str(notification.pk),

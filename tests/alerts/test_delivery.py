@@ -88,6 +88,8 @@ def test_the_email_has_both_parts_links_reason_and_unsubscribe_headers(smtp, peo
     assert unsubscribe.startswith("https://tracker.example.org/alerts/unsubscribe/")
     assert unsubscribe in text
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    row = Notification.objects.get(user=people["alice"])
+    assert message["Message-ID"] == f"<notification-{row.pk}@tracker.example.org>"
     token = unsubscribe.rstrip("/").rsplit("/", 1)[1]
     subscription = people["alice"].subscriptions.get()
     assert emails.read_unsubscribe_token(token) == {

@@ -139,6 +139,11 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_the_in_flig
     print(f"\nkilled after {before.total()} messages; received twice: {len(twice)}")
     assert twice == in_flight
     assert max(received.values()) <= 2
+    # A repeat is the same message: same Message-ID, so each recipient has exactly one message.
+    message_ids: dict[str, set[str]] = {}
+    for message in slow_smtp.inbox.messages:
+        message_ids.setdefault(str(message["To"]), set()).add(str(message["Message-ID"]))
+    assert {len(ids) for ids in message_ids.values()} == {1}
     assert not Notification.objects.exclude(status="sent").exists()
     assert "Traceback" not in second.log()
     subject = slow_smtp.inbox.messages[0]["Subject"]
