@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand, CommandParser
 class Command(BaseCommand):
     help = (
         "Create the superuser 'admin' if no superuser exists. The password is taken from "
-        "DJANGO_SUPERUSER_PASSWORD, or generated and printed once."
+        "DJANGO_SUPERUSER_PASSWORD, or generated and printed once; the e-mail address from "
+        "DJANGO_SUPERUSER_EMAIL (default admin@localhost)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,7 +34,9 @@ class Command(BaseCommand):
         generated = not password
         if generated:
             password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
+        # An address, so that alerts reach the admin's mailbox (var/mail/ on the defaults).
+        email = os.environ.get("DJANGO_SUPERUSER_EMAIL") or f"{username}@localhost"
+        User.objects.create_superuser(username=username, email=email, password=password)
         if generated:
             self.stdout.write(
                 self.style.WARNING(
