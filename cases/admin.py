@@ -10,10 +10,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,7 +28,9 @@ from cases.models import (
     CaseLink,
     Court,
     Deadline,
+    DeadlineBasis,
     DeadlineStatus,
+    DefaultPeriod,
     DocketEntry,
     Judge,
     Motion,
@@ -33,6 +38,7 @@ from cases.models import (
     Outcome,
     Ruling,
     RulingMotion,
+    ServiceMethod,
     StatusChange,
 )
 from parties.models import CaseParty
@@ -111,8 +117,29 @@ class MotionInline(admin.TabularInline):
     show_change_link = True
 
 
+class DeadlineInlineForm(InlineForm):
+    """Quick entry of deadlines set by order; computed ones are entered on their own page."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        computed = cleaned.get("basis") == DeadlineBasis.COMPUTED
+        if computed and self.instance.pk is None:
+            self.add_error(
+                "basis",
+                "Compute a deadline on its own page (Deadlines › Add), where the trigger and "
+                "the period are entered and the computation is shown.",
+            )
+        elif computed and "due_date" in self.changed_data:
+            self.add_error(
+                "due_date",
+                "This deadline is computed from a court rule: change its trigger on its own "
+                "page, or set its basis to 'Set by order' to enter a date by hand.",
+            )
+        return cleaned
+
+
 class DeadlineInline(admin.TabularInline):
-    form = InlineForm
+    form = DeadlineInlineForm
     model = Deadline
     extra = 0
     fields = ["title", "kind", "due_date", "due_time", "basis", "status"]
@@ -374,12 +401,111 @@ class MotionAdmin(HistoryServiceAdmin):
     search_fields = ["title", "summary", "case__short_name", "case__docket_number"]
     date_hierarchy = "filed_date"
     autocomplete_fields = ["case", "docket_entry", "movants"]
-    readonly_fields = ["status"]
+    readonly_fields = ["status", "proposed_deadlines"]
     inlines = [DecisionInline]
     actions = ["mark_withdrawn", "mark_moot"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return ["status", "case"] if obj else ["status"]
+        return ["status", "case", "proposed_deadlines"] if obj else ["status"]
+
+    @admin.display(description="Deadlines")
+    def proposed_deadlines(self, obj: Motion) -> str:
+        if obj.pk is None:
+            return "Save the motion first."
+        count = obj.deadlines.count()
+        return format_html(
+            '<a href="{}">Propose deadlines from the court\'s default periods</a> · '
+            '<a href="{}?motion={}">{} deadline(s) entered</a>',
+            reverse("admin:cases_motion_deadlines", args=[obj.pk]),
+            reverse("admin:cases_deadline_changelist"),
+            obj.pk,
+            count,
+        )
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path(
+                "<path:object_id>/deadlines/",
+                self.admin_site.admin_view(self.deadlines_view),
+                name="cases_motion_deadlines",
+            ),
+            *super().get_urls(),
+        ]
+
+    def response_add(self, request: HttpRequest, obj: Motion, *args: Any) -> HttpResponse:
+        stays = "_continue" in request.POST or "_addanother" in request.POST
+        if not stays and services.default_periods(obj):
+            self.message_user(
+                request,
+                "The motion was saved. These are the deadlines its filing proposes under "
+                "the court's rules: choose the ones to enter.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:cases_motion_deadlines", args=[obj.pk]))
+        return super().response_add(request, obj, *args)
+
+    def deadlines_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The deadlines a motion's filing proposes: computed, explained, entered on request."""
+        pk = row_id(object_id)
+        motion = Motion.objects.select_related("case__court").filter(pk=pk).first() if pk else None
+        if motion is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (
+            self.has_change_permission(request, motion)
+            and request.user.has_perm("cases.add_deadline")
+        ):
+            raise PermissionDenied
+        data = request.POST if request.method == "POST" else request.GET
+        service = data.get("service") or ServiceMethod.ELECTRONIC
+        errors = []
+        if service not in ServiceMethod.values:
+            errors.append(f"Unknown service method {service!r}: electronic service is assumed.")
+            service = ServiceMethod.ELECTRONIC
+        if request.method == "POST":
+            chosen = set(request.POST.getlist("period"))
+            if not chosen:
+                errors.append("Choose at least one deadline to enter.")
+            else:
+                try:
+                    created = services.deadlines_from_proposals(
+                        motion=motion, service_method=service, chosen=chosen, actor=request.user
+                    )
+                except ValidationError as exc:
+                    errors.append("Nothing was saved: " + " ".join(exc.messages))
+                else:
+                    self.message_user(
+                        request,
+                        f"Entered {len(created)} deadline(s): "
+                        + "; ".join(f"{d.title}, due {d.due_date:%Y-%m-%d}" for d in created),
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(
+                        reverse("admin:cases_motion_change", args=[motion.pk])
+                    )
+        existing = set(motion.deadlines.values_list("title", flat=True))
+        proposals = services.deadline_proposals(motion, service)
+        rule_set = services.court_rule_set(motion.case.court)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Deadlines proposed by {motion.title}",
+            "opts": self.opts,
+            "original": motion,
+            "motion": motion,
+            "rule_set": rule_set.label if rule_set else "",
+            "service": service,
+            "service_choices": ServiceMethod.choices,
+            "errors": errors,
+            "rows": [
+                {
+                    "proposal": p,
+                    "title": f"{p.period.title}: {motion.title}"[:300],
+                    "entered": f"{p.period.title}: {motion.title}"[:300] in existing,
+                }
+                for p in proposals
+            ],
+        }
+        status = 400 if errors and request.method == "POST" else 200
+        return render(request, "admin/cases/motion/deadlines.html", context, status=status)
 
     def _set_status(self, request: HttpRequest, queryset: QuerySet[Motion], status: str) -> None:
         for motion in queryset.filter(status=MotionStatus.PENDING):
@@ -587,6 +713,13 @@ class RulingMotionAdmin(BaseAdmin):
 
 
 class DeadlineAdminForm(forms.ModelForm):
+    """A deadline set by order (the date as the order gives it) or computed from a court rule.
+
+    For a computed deadline the due date is the computation's: the form computes it from the
+    trigger date, period, direction and service method under the case's court's rules, and
+    ``Preview`` shows the computation before anything is saved.
+    """
+
     change_reason = forms.CharField(
         required=False,
         max_length=200,
@@ -596,11 +729,60 @@ class DeadlineAdminForm(forms.ModelForm):
     class Meta:
         model = Deadline
         fields = "__all__"
+        widgets = {"trigger_event": forms.TextInput(attrs={"size": 40})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.computation = None
+        if "due_date" in self.fields:
+            self.fields["due_date"].required = False
+            self.fields[
+                "due_date"
+            ].help_text = (
+                "Required for a deadline set by order; computed for one computed from a rule."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        case = cleaned.get("case") or (self.instance.case if self.instance.case_id else None)
+        if cleaned.get("basis") != DeadlineBasis.COMPUTED:
+            if not cleaned.get("due_date") and "due_date" not in self.errors:
+                self.add_error("due_date", "Enter the due date, or compute it from a court rule.")
+            return cleaned
+        if case is None:
+            return cleaned
+        inputs = {f: cleaned.get(f) for f in services.deadlines.COMPUTATION_INPUTS}
+        try:
+            self.computation = services.deadline_compute(case=case, **inputs)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                target = field if field in self.fields and field not in self.errors else None
+                self.add_error(target, errors)
+            return cleaned
+        changed_inputs = set(self.changed_data) & set(inputs)
+        due = cleaned.get("due_date")
+        if (
+            self.instance.pk
+            and self.instance.basis == DeadlineBasis.COMPUTED
+            and "due_date" in self.changed_data
+            and not changed_inputs
+            and due != self.computation.due_date
+        ):
+            self.add_error(
+                "due_date",
+                f"This deadline is computed from a court rule ({self.computation.due_date:%Y-%m-%d}"
+                "): change its trigger or period, or set its basis to 'Set by order' to enter a "
+                "date by hand.",
+            )
+            return cleaned
+        cleaned["due_date"] = self.computation.due_date
+        return cleaned
 
 
 @admin.register(Deadline)
 class DeadlineAdmin(HistoryServiceAdmin):
     form = DeadlineAdminForm
+    change_form_template = "admin/cases/deadline/change_form.html"
     create_with = lambda request, obj, form: services.deadline_set(  # noqa: E731
         actor=request.user, **form_values(form)
     )
@@ -610,13 +792,102 @@ class DeadlineAdmin(HistoryServiceAdmin):
         reason=form.cleaned_data.get("change_reason", ""),
         **form_changes(form),
     )
-    list_display = ["title", "due_date", "due_time", "status", "kind", "case"]
-    list_filter = ["status", "kind", "basis", CaseFilter]
+    list_display = ["title", "due_date", "due_time", "status", "kind", "basis", "case"]
+    list_filter = ["status", "kind", "basis", "rule_set", CaseFilter]
     list_select_related = ["case__court"]
     search_fields = ["title", "case__short_name", "case__docket_number"]
     date_hierarchy = "due_date"
     autocomplete_fields = ["case", "motion"]
+    readonly_fields = ["rule_set", "earliest_safe_date", "computation"]
     actions = ["vacate", "mark_met"]
+    fieldsets = [
+        (None, {"fields": ["case", "motion", "title", "kind", "status", "sources"]}),
+        (
+            "How the date is set",
+            {
+                "fields": ["basis", "due_date", "due_time", "rule", "change_reason"],
+                "description": "Set by order: enter the date the order gives. Computed from a "
+                "court rule: fill in the trigger below; the due date follows from the case's "
+                "court (FRCP 6 in district courts, FRAP 26 in courts of appeals, the CCP in "
+                "California courts). Press 'Preview' to see the computation before saving.",
+            },
+        ),
+        (
+            "Computed from a court rule",
+            {
+                "fields": [
+                    "trigger_date",
+                    "trigger_event",
+                    ("period_days", "period_unit"),
+                    "direction",
+                    "service_method",
+                    "from_judgment",
+                    "rule_set",
+                    "earliest_safe_date",
+                    "computation",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="Computation")
+    def computation(self, obj: Deadline) -> str:
+        if not obj.pk or not obj.explanation:
+            return "—"
+        return format_html('<pre class="computation">{}</pre>', obj.explanation)
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method == "POST" and "_preview" in request.POST:
+            return self.preview_view(request, object_id)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request: HttpRequest, object_id: str | None) -> HttpResponse:
+        """Validate and compute the posted form, and show it again with the result: no save."""
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        add = obj is None
+        if object_id and obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        allowed = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        if not allowed:
+            raise PermissionDenied
+        fieldsets = self.get_fieldsets(request, obj)
+        form_class = self.get_form(
+            request, obj, change=not add, fields=flatten_fieldsets(fieldsets)
+        )
+        form = form_class(request.POST, request.FILES, instance=obj)
+        form.is_valid()
+        admin_form = helpers.AdminForm(
+            form,
+            list(fieldsets),
+            self.get_prepopulated_fields(request, obj),
+            self.get_readonly_fields(request, obj),
+            model_admin=self,
+        )
+        title = "Add deadline" if add else "Change deadline"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(obj) if obj else None,
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": obj,
+            "is_popup": False,
+            "to_field": None,
+            "media": self.media + admin_form.media,
+            "inline_admin_formsets": [],
+            "errors": helpers.AdminErrorList(form, []),
+            "preserved_filters": self.get_preserved_filters(request),
+            "preview": form.computation,
+        }
+        return self.render_change_form(request, context, add=add, change=not add, obj=obj)
 
     @admin.action(description="Vacate selected deadlines")
     def vacate(self, request: HttpRequest, queryset: QuerySet[Deadline]) -> None:
@@ -627,6 +898,25 @@ class DeadlineAdmin(HistoryServiceAdmin):
     def mark_met(self, request: HttpRequest, queryset: QuerySet[Deadline]) -> None:
         for deadline in queryset.filter(status=DeadlineStatus.OPEN):
             services.deadline_mark_met(deadline=deadline, actor=request.user)
+
+
+@admin.register(DefaultPeriod)
+class DefaultPeriodAdmin(BaseAdmin):
+    list_display = [
+        "title",
+        "rule_set",
+        "court",
+        "motion_kind",
+        "period_days",
+        "period_unit",
+        "direction",
+        "trigger",
+        "rule",
+    ]
+    list_filter = ["rule_set", "motion_kind", "trigger"]
+    list_select_related = ["court"]
+    search_fields = ["title", "rule", "note", "court__name", "court__code"]
+    autocomplete_fields = ["court"]
 
 
 @admin.register(StatusChange)

@@ -389,6 +389,12 @@ class Motion(models.Model):
         help_text="The parties of this case that filed the motion.",
     )
     filed_date = models.DateField(null=True, blank=True, help_text="Empty when not confirmed.")
+    hearing_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the motion is noticed or set for hearing; periods before the hearing "
+        "(e.g. CCP 1005(b)) count back from it.",
+    )
     status = models.CharField(
         max_length=20,
         choices=MotionStatus.choices,
@@ -516,6 +522,35 @@ class DeadlineBasis(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class RuleSetChoice(models.TextChoices):
+    FRCP = "frcp", "Federal Rules of Civil Procedure (FRCP 6)"
+    FRAP = "frap", "Federal Rules of Appellate Procedure (FRAP 26)"
+    CALIFORNIA = "california", "California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)"
+
+
+class PeriodUnit(models.TextChoices):
+    CALENDAR = "calendar", "calendar days"
+    COURT = "court", "court days"
+
+
+class PeriodDirection(models.TextChoices):
+    AFTER = "after", "after the trigger"
+    BEFORE = "before", "before the trigger (e.g. a hearing)"
+
+
+class ServiceMethod(models.TextChoices):
+    NONE = "none", "Not triggered by service (filing, order, hearing)"
+    PERSONAL = "personal", "Personal delivery"
+    ELECTRONIC = "electronic", "Electronic service"
+    MAIL = "mail", "Mail (California: mailed within California)"
+    MAIL_OUT_OF_STATE = "mail_us", "Mail to an address elsewhere in the United States"
+    MAIL_INTERNATIONAL = "mail_intl", "Mail to an address outside the United States"
+    OVERNIGHT = "overnight", "Express mail or overnight delivery"
+    FAX = "fax", "Fax"
+    CLERK = "clerk", "Left with the court clerk (FRCP 5(b)(2)(D))"
+    CONSENTED = "consented", "Other means the person consented to (FRCP 5(b)(2)(F))"
+
+
 class DeadlineStatus(models.TextChoices):
     OPEN = "open", "Open"
     MET = "met", "Met"
@@ -537,7 +572,35 @@ class Deadline(models.Model):
     basis = models.CharField(
         max_length=20, choices=DeadlineBasis.choices, default=DeadlineBasis.SET_BY_ORDER
     )
-    trigger_date = models.DateField(null=True, blank=True)
+    trigger_date = models.DateField(
+        null=True, blank=True, help_text="The date the period counts from (or back from)."
+    )
+    trigger_event = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="What happened on the trigger date, e.g. 'service of the motion', 'hearing'.",
+    )
+    # The inputs of a computed deadline: with trigger_date they reproduce due_date.
+    rule_set = models.CharField(max_length=20, choices=RuleSetChoice.choices, blank=True)
+    period_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    period_unit = models.CharField(
+        max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.CALENDAR
+    )
+    direction = models.CharField(
+        max_length=10, choices=PeriodDirection.choices, default=PeriodDirection.AFTER
+    )
+    service_method = models.CharField(
+        max_length=20, choices=ServiceMethod.choices, default=ServiceMethod.NONE
+    )
+    from_judgment = models.BooleanField(
+        default=False,
+        help_text="The period runs from entry of judgment: no days are added for service.",
+    )
+    earliest_safe_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when a reasonable reading of the rules gives an earlier date than due.",
+    )
     rule = models.CharField(max_length=200, blank=True, help_text="e.g. FRCP 6(a), CCP 1005(b)")
     explanation = models.TextField(blank=True)
     status = models.CharField(
@@ -559,6 +622,23 @@ class Deadline(models.Model):
                     "A computed deadline needs the trigger date it counts from."
                 ),
             ),
+            models.CheckConstraint(
+                condition=~Q(basis="computed")
+                | (Q(period_days__gte=1) & ~Q(rule_set="")),
+                name="deadline_computed_has_period",
+                violation_error_message=(
+                    "A computed deadline needs its period and the rule set it was computed under."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(earliest_safe_date__isnull=True)
+                | Q(earliest_safe_date__lt=F("due_date")),
+                name="deadline_earliest_safe_before_due",
+                violation_error_message="The earliest safe date must be before the due date.",
+            ),
+            choices_check("period_unit", PeriodUnit, "deadline_period_unit_valid"),
+            choices_check("direction", PeriodDirection, "deadline_direction_valid"),
+            choices_check("service_method", ServiceMethod, "deadline_service_method_valid"),
         ]
         indexes = [
             # Upcoming-deadlines page and reminder scan: WHERE status = 'open' AND due_date >= %s.
@@ -572,9 +652,107 @@ class Deadline(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.case.short_name}, due {self.due_date})"
 
+    @property
+    def is_computed(self) -> bool:
+        return self.basis == DeadlineBasis.COMPUTED
+
+    @property
+    def period_label(self) -> str:
+        """'14 days after service of the motion on 2021-04-02' for a computed deadline."""
+        if not (self.is_computed and self.period_days and self.trigger_date):
+            return ""
+        unit = "court day" if self.period_unit == PeriodUnit.COURT else "day"
+        plural = "" if self.period_days == 1 else "s"
+        what = self.trigger_event or "the trigger"
+        return (
+            f"{self.period_days} {unit}{plural} {self.direction} {what} "
+            f"on {self.trigger_date:%Y-%m-%d}"
+        )
+
     def clean(self) -> None:
         if self.motion_id and self.case_id and self.motion.case_id != self.case_id:
             raise ValidationError({"motion": "This motion belongs to another case."})
+
+
+class PeriodTrigger(models.TextChoices):
+    FILED = "filed", "the motion's filing (and service)"
+    HEARING = "hearing", "the motion's hearing date"
+    RESPONSE = "response", "the response deadline proposed with it"
+
+
+class DefaultPeriod(models.Model):
+    """A court's usual period for a step in a motion's briefing, e.g. 'opposition: 9 court days
+    before the hearing (CCP 1005(b))'. Filing a motion proposes deadlines from these rows.
+
+    A row with no court applies to every court under its rule set; a row with no motion kind
+    to every kind of motion. The most specific rows win: court and kind, then court, then
+    kind, then the rule set's general rows.
+    """
+
+    rule_set = models.CharField(max_length=20, choices=RuleSetChoice.choices)
+    court = models.ForeignKey(
+        Court,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="default_periods",
+        help_text="Empty: every court under this rule set.",
+    )
+    motion_kind = models.CharField(
+        max_length=30,
+        choices=MotionKind.choices,
+        blank=True,
+        help_text="Empty: every kind of motion.",
+    )
+    title = models.CharField(max_length=200, help_text="e.g. 'Opposition due'")
+    deadline_kind = models.CharField(
+        max_length=20, choices=DeadlineKind.choices, default=DeadlineKind.RESPONSE
+    )
+    trigger = models.CharField(
+        max_length=20, choices=PeriodTrigger.choices, default=PeriodTrigger.FILED
+    )
+    period_days = models.PositiveSmallIntegerField()
+    period_unit = models.CharField(
+        max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.CALENDAR
+    )
+    direction = models.CharField(
+        max_length=10, choices=PeriodDirection.choices, default=PeriodDirection.AFTER
+    )
+    rule = models.CharField(max_length=200, help_text="The rule that sets the period.")
+    note = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order within a motion.")
+
+    class Meta:
+        ordering = ["rule_set", "court__name", "motion_kind", "position", "pk"]
+        verbose_name = "default deadline period"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule_set", "court", "motion_kind", "title"],
+                nulls_distinct=False,
+                name="defaultperiod_unique_title",
+                violation_error_message=(
+                    "This rule set, court and motion kind already have a period with this title."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_days__gte=1) & Q(period_days__lte=3650),
+                name="defaultperiod_days_range",
+                violation_error_message="The period must be between 1 and 3650 days.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(trigger="hearing") | Q(direction="before"),
+                name="defaultperiod_hearing_counts_back",
+                violation_error_message="A period measured from the hearing counts back from it.",
+            ),
+            choices_check("rule_set", RuleSetChoice, "defaultperiod_rule_set_valid"),
+            choices_check("trigger", PeriodTrigger, "defaultperiod_trigger_valid"),
+            choices_check("period_unit", PeriodUnit, "defaultperiod_unit_valid"),
+            choices_check("direction", PeriodDirection, "defaultperiod_direction_valid"),
+        ]
+
+    def __str__(self) -> str:
+        unit = "court days" if self.period_unit == PeriodUnit.COURT else "days"
+        return f"{self.title}: {self.period_days} {unit} {self.direction} ({self.rule})"
 
 
 class StatusChange(models.Model):

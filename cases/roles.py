@@ -26,6 +26,7 @@ EDITOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "ruling": ("view", "add", "change", "delete"),
         "rulingmotion": ("view", "add", "change", "delete"),
         "deadline": ("view", "add", "change", "delete"),
+        "defaultperiod": ("view", "add", "change", "delete"),
         "statuschange": ("view",),
         "caseevent": ("view",),
     },

@@ -12,11 +12,18 @@ from cases.services.cases import (
     case_update,
 )
 from cases.services.deadlines import (
+    Proposal,
+    court_rule_set,
+    deadline_compute,
     deadline_mark_met,
     deadline_move,
+    deadline_proposals,
     deadline_set,
     deadline_update,
     deadline_vacate,
+    deadlines_from_proposals,
+    deadlines_retrigger,
+    default_periods,
 )
 from cases.services.docket import (
     docket_entry_add,
@@ -32,6 +39,13 @@ from cases.services.docket import (
 from cases.services.events import event_record, on_event_committed
 
 __all__ = [
+    "Proposal",
+    "court_rule_set",
+    "deadline_compute",
+    "deadline_proposals",
+    "deadlines_from_proposals",
+    "deadlines_retrigger",
+    "default_periods",
     "case_create",
     "case_link_create",
     "case_link_update",

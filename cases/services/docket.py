@@ -22,6 +22,7 @@ from cases.models import (
     RulingMotion,
 )
 from cases.services.cases import apply_changes
+from cases.services.deadlines import deadlines_retrigger
 from cases.services.events import event_record
 
 User = AbstractBaseUser
@@ -93,6 +94,7 @@ def motion_file(
     title: str,
     kind: str,
     filed_date: datetime.date | None,
+    hearing_date: datetime.date | None = None,
     movants: Iterable[Any] = (),
     docket_entry: DocketEntry | None = None,
     summary: str = "",
@@ -105,6 +107,7 @@ def motion_file(
         title=title,
         kind=kind,
         filed_date=filed_date,
+        hearing_date=hearing_date,
         docket_entry=docket_entry,
         summary=summary,
         sources=sources,
@@ -141,11 +144,21 @@ def motion_update(
             {"status": "A motion's status is set by the ruling that decides it, or by withdrawal."}
         )
     motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    before = {"filed_date": motion.filed_date, "hearing_date": motion.hearing_date}
     apply_changes(motion, changes)
     motion.full_clean()
     motion.save()
     if movants is not None:
         motion.movants.set(motion_check_movants(motion.case, movants))
+    # Deadlines computed from the filing or the hearing follow them (and report the move).
+    for field, direction in (("filed_date", "after"), ("hearing_date", "before")):
+        deadlines_retrigger(
+            motion=motion,
+            old_date=before[field],
+            new_date=getattr(motion, field),
+            direction=direction,
+            actor=actor,
+        )
     search.refresh([motion.case_id])
     return motion
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cases.seed.default_periods import load_default_periods
 from cases.seed.loader import DEFAULT_FILE, SeedError, load
 
 
@@ -33,6 +34,9 @@ class Command(BaseCommand):
                 f"{file} was not loaded; nothing was written. Problems:\n  - "
                 + "\n  - ".join(exc.errors)
             ) from None
+        # The courts are in place now, so their default deadline periods can be.
+        created["default periods"] += load_default_periods()["default periods"]
+        created += type(created)()  # drop zero counts
         if not created:
             self.stdout.write("Nothing to change: the docket is already loaded.")
             return
