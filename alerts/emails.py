@@ -6,7 +6,6 @@ carries List-Unsubscribe / List-Unsubscribe-Post (one-click) headers pointing at
 
 from __future__ import annotations
 
-import datetime
 import zoneinfo
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from alerts.models import Notification, NotificationKind, NotificationStatus, Subscription
 from cases.models import DeadlineStatus
+from cases.selectors import remaining
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
@@ -129,12 +129,14 @@ def _reminder_context(notification: Notification) -> dict[str, Any]:
         raise NothingToSend("the deadline is no longer open")
     case = deadline.case
     today = timezone.now().astimezone(zoneinfo.ZoneInfo(case.court.time_zone)).date()
-    days_left = (deadline.due_date - today).days
-    if days_left < 0:
+    left = remaining(deadline, today)
+    if left.calendar_days < 0:
         raise NothingToSend("the deadline has passed")
     return _case_context(case) | {
         "deadline": deadline,
-        "days_left": days_left,
+        "days_left": left.calendar_days,
+        "court_days_left": left.court_days,
+        "court_calendar": left.calendar,
         "court_time_zone": case.court.time_zone,
     }
 
@@ -142,7 +144,7 @@ def _reminder_context(notification: Notification) -> dict[str, Any]:
 def _digest_context(notification: Notification) -> dict[str, Any]:
     items = list(
         notification.items.filter(status=NotificationStatus.PENDING)
-        .select_related("case__court", "event", "deadline")
+        .select_related("case__court", "event", "deadline__case__court")
         .order_by("case__short_name", "case_id", "event__occurred_on", "pk")
     )
     if not items:
@@ -158,9 +160,14 @@ def _digest_context(notification: Notification) -> dict[str, Any]:
             continue
         group = groups.setdefault(item.case_id, _case_context(item.case) | {"items": []})
         if item.kind == NotificationKind.REMINDER and item.deadline:
-            days = (item.deadline.due_date - datetime.date.today()).days
+            left = remaining(item.deadline)
             text = f"Reminder: {item.deadline.title} due {item.deadline.due_date:%-d %B %Y}"
-            text += f" ({days} day{'s' if days != 1 else ''} left)" if days >= 0 else ""
+            if left.calendar_days >= 0:
+                days, court = left.calendar_days, left.court_days
+                text += (
+                    f" ({days} calendar day{'s' if days != 1 else ''}, "
+                    f"{court} court day{'s' if court != 1 else ''} left)"
+                )
         elif item.event:
             text = item.event.summary
         else:

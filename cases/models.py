@@ -623,8 +623,7 @@ class Deadline(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(basis="computed")
-                | (Q(period_days__gte=1) & ~Q(rule_set="")),
+                condition=~Q(basis="computed") | (Q(period_days__gte=1) & ~Q(rule_set="")),
                 name="deadline_computed_has_period",
                 violation_error_message=(
                     "A computed deadline needs its period and the rule set it was computed under."

@@ -7,11 +7,14 @@ the same number of queries whatever the number of rows it shows.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from cases.deadlines import CourtCalendar, california_calendar, days_remaining, federal_calendar
 from cases.models import (
     Case,
     CaseEvent,
@@ -21,6 +24,7 @@ from cases.models import (
     Deadline,
     DeadlineStatus,
     EventKind,
+    HolidayCalendar,
     Judge,
     Motion,
     Ruling,
@@ -47,6 +51,55 @@ TIMELINE_KINDS: dict[str, tuple[str, list[str]]] = {
     ),
     "links": ("Related cases", [EventKind.CASE_LINKED]),
 }
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """How long is left until a deadline, in calendar days and in the court's court days."""
+
+    calendar_days: int
+    court_days: int
+    calendar: str
+
+    def __str__(self) -> str:
+        if self.calendar_days < 0:
+            return "passed"
+        court = f"{self.court_days} court day{'' if self.court_days == 1 else 's'}"
+        if self.calendar_days == 0:
+            return "due today"
+        if self.calendar_days == 1:
+            return f"due tomorrow ({court})"
+        return f"in {self.calendar_days} calendar days ({court})"
+
+
+def court_calendar(court: Court) -> CourtCalendar:
+    """The calendar whose open days are this court's court days."""
+    if court.holiday_calendar == HolidayCalendar.CA_JUDICIAL:
+        return california_calendar()
+    if court.holiday_calendar == HolidayCalendar.IL_JUDICIAL:
+        return federal_calendar("IL")  # weekends, federal and Illinois state holidays
+    return federal_calendar("")
+
+
+def court_today(court: Court) -> datetime.date:
+    """Today where the court sits."""
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(court.time_zone)).date()
+
+
+def remaining(deadline: Deadline, today: datetime.date | None = None) -> Remaining:
+    court = deadline.case.court
+    calendar = court_calendar(court)
+    today = today or court_today(court)
+    calendar_days, court_days = days_remaining(calendar, today, deadline.due_date)
+    return Remaining(calendar_days, court_days, calendar.name)
+
+
+def with_remaining(deadlines: Iterable[Deadline]) -> list[Deadline]:
+    """The deadlines, each with ``.remaining`` set (no queries: the court is already joined)."""
+    rows = list(deadlines)
+    for deadline in rows:
+        deadline.remaining = remaining(deadline)
+    return rows
 
 
 def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) -> QuerySet[Deadline]:
@@ -155,7 +208,10 @@ def case_deadlines(case: Case, *, today: datetime.date | None = None) -> tuple[l
     """The case's (upcoming open, past or closed) deadlines."""
     today = today or timezone.localdate()
     rows = list(Deadline.objects.filter(case=case).select_related("motion"))
+    for deadline in rows:
+        deadline.case = case  # the court is already loaded with the case
     upcoming = [d for d in rows if d.status == DeadlineStatus.OPEN and d.due_date >= today]
+    with_remaining(upcoming)
     past = [d for d in rows if d not in upcoming]
     past.sort(key=lambda d: d.due_date, reverse=True)
     return upcoming, past

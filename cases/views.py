@@ -147,7 +147,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             "case_slug": form.cleaned_data["case"],
             "days": form.cleaned_data["days"] or 90,
         }
-    rows = list(selectors.deadlines_page(**options)[:500])
+    rows = selectors.with_remaining(selectors.deadlines_page(**options)[:500])
     weeks: OrderedDict[datetime.date, list] = OrderedDict()
     for deadline in rows:
         monday = deadline.due_date - datetime.timedelta(days=deadline.due_date.weekday())

@@ -131,6 +131,34 @@ class CourtCalendar:
         """True on a day the court counts; ``strict`` ignores disputed closures."""
         return not any(not (strict and c.disputed) for c in self.closures(day))
 
+    def open_days_after(self, start: datetime.date, end: datetime.date) -> int:
+        """How many open days fall after ``start`` up to and including ``end`` (0 if none).
+
+        Answered from per-year running counts, so a page listing hundreds of deadlines costs a
+        few table lookups per row instead of a walk over every day.
+        """
+        if end <= start:
+            return 0
+        first, last = self._year_table(start.year), self._year_table(end.year)
+        day_of = lambda day: day.timetuple().tm_yday - 1  # noqa: E731
+        if start.year == end.year:
+            return first[day_of(end)] - first[day_of(start)]
+        between = sum(self._year_table(year)[-1] for year in range(start.year + 1, end.year))
+        return first[-1] - first[day_of(start)] + between + last[day_of(end)]
+
+    def _year_table(self, year: int) -> list[int]:
+        """Running counts of open days through each day of ``year``."""
+        tables = self.__dict__.setdefault("_tables", {})
+        if year not in tables:
+            running, counts = 0, []
+            day = datetime.date(year, 1, 1)
+            while day.year == year:
+                running += self.is_open(day)
+                counts.append(running)
+                day += datetime.timedelta(days=1)
+            tables[year] = counts
+        return tables[year]
+
 
 def _weekend(day: datetime.date) -> list[Closure]:
     return [Closure(WEEKDAY_NAMES[day.weekday()])] if day.weekday() in (SAT, SUN) else []
@@ -162,7 +190,9 @@ class FederalCalendar(CourtCalendar):
         for name in federal:
             found.append(Closure(name, _OBSERVED_DISPUTE if "(observed)" in name else ""))
         for name in _names(self._declared.get(day)):
-            if name in federal or "half-day" in name or "half day" in name:
+            # The GOVERNMENT category repeats the public holidays (some under other names:
+            # "Birthday of Martin Luther King, Jr."); only extra full-day closures count here.
+            if federal or "half-day" in name or "half day" in name:
                 continue
             found.append(Closure(f"{name} (closure by executive order)", _DECLARED_DISPUTE))
         if self._state is not None:
@@ -195,6 +225,7 @@ class CaliforniaJudicialCalendar(CourtCalendar):
 
 @cache
 def federal_calendar(state: str = "") -> FederalCalendar:
+    """The FRCP/FRAP calendar; ``state`` adds that state's holidays (forward periods)."""
     return FederalCalendar(state)
 
 

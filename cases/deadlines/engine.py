@@ -204,8 +204,9 @@ class _Counter:
 
     def is_open(self, day: datetime.date) -> bool:
         reasons = self.closed_because(day)
-        for c in reasons:
-            if c.disputed:
+        # A day closed only for disputed reasons is one the strict reading would count.
+        if reasons and all(c.disputed for c in reasons):
+            for c in reasons:
                 self.relied_on.setdefault(f"{c.name} on {day:%Y-%m-%d}", c.disputed)
         return not reasons
 
@@ -272,6 +273,12 @@ def compute(
     steps, due = run(prevailing, trigger_date, days, direction, unit, service, from_judgment)
     strict = _Counter(_calendar(rule_set, direction, state), strict=True)
     _, strict_due = run(strict, trigger_date, days, direction, unit, service, from_judgment)
+    for day in (due, strict_due):
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ComputationError(
+                f"The period ends in {day.year}, outside the years the court calendars are kept "
+                f"for ({FIRST_YEAR}-{LAST_YEAR}): enter this deadline as set by order."
+            )
     earliest, reason = None, ""
     if strict_due < due:
         earliest = strict_due
@@ -553,13 +560,6 @@ _COMPUTERS = {
 }
 
 
-def calendar_for(rule_set: RuleSet | str, state: str = "") -> CourtCalendar:
-    """The calendar whose open days are the court's court days."""
-    if RuleSet(rule_set) == RuleSet.CALIFORNIA:
-        return california_calendar()
-    return federal_calendar("")
-
-
 def days_remaining(
     calendar: CourtCalendar, today: datetime.date, due: datetime.date
 ) -> tuple[int, int]:
@@ -568,11 +568,4 @@ def days_remaining(
     Court days count the open days after today up to and including the due date; a past due
     date gives negative calendar days and 0 court days.
     """
-    calendar_days = (due - today).days
-    court_days = 0
-    day = today
-    while day < due:
-        day += ONE_DAY
-        if calendar.is_open(day):
-            court_days += 1
-    return calendar_days, court_days
+    return (due - today).days, calendar.open_days_after(today, due)

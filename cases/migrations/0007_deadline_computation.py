@@ -5,184 +5,460 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_caseevent_dispatched_at_and_more'),
+        ("cases", "0006_caseevent_dispatched_at_and_more"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DefaultPeriod',
+            name="DefaultPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule_set', models.CharField(choices=[('frcp', 'Federal Rules of Civil Procedure (FRCP 6)'), ('frap', 'Federal Rules of Appellate Procedure (FRAP 26)'), ('california', 'California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)')], max_length=20)),
-                ('motion_kind', models.CharField(blank=True, choices=[('dismiss', 'Motion to dismiss'), ('demurrer', 'Demurrer'), ('strike', 'Motion to strike (anti-SLAPP)'), ('stay', 'Motion to stay'), ('remand', 'Motion to remand'), ('preliminary_injunction', 'Motion for preliminary injunction'), ('class_certification', 'Motion for class certification'), ('appoint_counsel', 'Motion to appoint counsel'), ('transfer', 'Motion to transfer'), ('summary_judgment', 'Motion for summary judgment'), ('reconsideration', 'Motion for reconsideration'), ('rehearing', 'Petition for rehearing'), ('certify_appeal', 'Motion to certify interlocutory appeal'), ('settlement_approval', 'Motion for settlement approval'), ('other', 'Other motion')], help_text='Empty: every kind of motion.', max_length=30)),
-                ('title', models.CharField(help_text="e.g. 'Opposition due'", max_length=200)),
-                ('deadline_kind', models.CharField(choices=[('response', 'Response / opposition'), ('reply', 'Reply'), ('hearing', 'Hearing'), ('filing', 'Filing'), ('discovery', 'Discovery'), ('appeal', 'Notice of appeal / petition'), ('other', 'Other')], default='response', max_length=20)),
-                ('trigger', models.CharField(choices=[('filed', "the motion's filing (and service)"), ('hearing', "the motion's hearing date"), ('response', 'the response deadline proposed with it')], default='filed', max_length=20)),
-                ('period_days', models.PositiveSmallIntegerField()),
-                ('period_unit', models.CharField(choices=[('calendar', 'calendar days'), ('court', 'court days')], default='calendar', max_length=10)),
-                ('direction', models.CharField(choices=[('after', 'after the trigger'), ('before', 'before the trigger (e.g. a hearing)')], default='after', max_length=10)),
-                ('rule', models.CharField(help_text='The rule that sets the period.', max_length=200)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Order within a motion.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rule_set",
+                    models.CharField(
+                        choices=[
+                            ("frcp", "Federal Rules of Civil Procedure (FRCP 6)"),
+                            ("frap", "Federal Rules of Appellate Procedure (FRAP 26)"),
+                            (
+                                "california",
+                                "California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "motion_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("dismiss", "Motion to dismiss"),
+                            ("demurrer", "Demurrer"),
+                            ("strike", "Motion to strike (anti-SLAPP)"),
+                            ("stay", "Motion to stay"),
+                            ("remand", "Motion to remand"),
+                            ("preliminary_injunction", "Motion for preliminary injunction"),
+                            ("class_certification", "Motion for class certification"),
+                            ("appoint_counsel", "Motion to appoint counsel"),
+                            ("transfer", "Motion to transfer"),
+                            ("summary_judgment", "Motion for summary judgment"),
+                            ("reconsideration", "Motion for reconsideration"),
+                            ("rehearing", "Petition for rehearing"),
+                            ("certify_appeal", "Motion to certify interlocutory appeal"),
+                            ("settlement_approval", "Motion for settlement approval"),
+                            ("other", "Other motion"),
+                        ],
+                        help_text="Empty: every kind of motion.",
+                        max_length=30,
+                    ),
+                ),
+                ("title", models.CharField(help_text="e.g. 'Opposition due'", max_length=200)),
+                (
+                    "deadline_kind",
+                    models.CharField(
+                        choices=[
+                            ("response", "Response / opposition"),
+                            ("reply", "Reply"),
+                            ("hearing", "Hearing"),
+                            ("filing", "Filing"),
+                            ("discovery", "Discovery"),
+                            ("appeal", "Notice of appeal / petition"),
+                            ("other", "Other"),
+                        ],
+                        default="response",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("filed", "the motion's filing (and service)"),
+                            ("hearing", "the motion's hearing date"),
+                            ("response", "the response deadline proposed with it"),
+                        ],
+                        default="filed",
+                        max_length=20,
+                    ),
+                ),
+                ("period_days", models.PositiveSmallIntegerField()),
+                (
+                    "period_unit",
+                    models.CharField(
+                        choices=[("calendar", "calendar days"), ("court", "court days")],
+                        default="calendar",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("after", "after the trigger"),
+                            ("before", "before the trigger (e.g. a hearing)"),
+                        ],
+                        default="after",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "rule",
+                    models.CharField(help_text="The rule that sets the period.", max_length=200),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, help_text="Order within a motion."),
+                ),
             ],
             options={
-                'verbose_name': 'default deadline period',
-                'ordering': ['rule_set', 'court__name', 'motion_kind', 'position', 'pk'],
+                "verbose_name": "default deadline period",
+                "ordering": ["rule_set", "court__name", "motion_kind", "position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='direction',
-            field=models.CharField(choices=[('after', 'after the trigger'), ('before', 'before the trigger (e.g. a hearing)')], default='after', max_length=10),
+            model_name="deadline",
+            name="direction",
+            field=models.CharField(
+                choices=[
+                    ("after", "after the trigger"),
+                    ("before", "before the trigger (e.g. a hearing)"),
+                ],
+                default="after",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='earliest_safe_date',
-            field=models.DateField(blank=True, help_text='Set when a reasonable reading of the rules gives an earlier date than due.', null=True),
+            model_name="deadline",
+            name="earliest_safe_date",
+            field=models.DateField(
+                blank=True,
+                help_text="Set when a reasonable reading of the rules gives an earlier date than due.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='from_judgment',
-            field=models.BooleanField(default=False, help_text='The period runs from entry of judgment: no days are added for service.'),
+            model_name="deadline",
+            name="from_judgment",
+            field=models.BooleanField(
+                default=False,
+                help_text="The period runs from entry of judgment: no days are added for service.",
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='period_days',
+            model_name="deadline",
+            name="period_days",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='period_unit',
-            field=models.CharField(choices=[('calendar', 'calendar days'), ('court', 'court days')], default='calendar', max_length=10),
+            model_name="deadline",
+            name="period_unit",
+            field=models.CharField(
+                choices=[("calendar", "calendar days"), ("court", "court days")],
+                default="calendar",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='rule_set',
-            field=models.CharField(blank=True, choices=[('frcp', 'Federal Rules of Civil Procedure (FRCP 6)'), ('frap', 'Federal Rules of Appellate Procedure (FRAP 26)'), ('california', 'California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)')], max_length=20),
+            model_name="deadline",
+            name="rule_set",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("frcp", "Federal Rules of Civil Procedure (FRCP 6)"),
+                    ("frap", "Federal Rules of Appellate Procedure (FRAP 26)"),
+                    ("california", "California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='service_method',
-            field=models.CharField(choices=[('none', 'Not triggered by service (filing, order, hearing)'), ('personal', 'Personal delivery'), ('electronic', 'Electronic service'), ('mail', 'Mail (California: mailed within California)'), ('mail_us', 'Mail to an address elsewhere in the United States'), ('mail_intl', 'Mail to an address outside the United States'), ('overnight', 'Express mail or overnight delivery'), ('fax', 'Fax'), ('clerk', 'Left with the court clerk (FRCP 5(b)(2)(D))'), ('consented', 'Other means the person consented to (FRCP 5(b)(2)(F))')], default='none', max_length=20),
+            model_name="deadline",
+            name="service_method",
+            field=models.CharField(
+                choices=[
+                    ("none", "Not triggered by service (filing, order, hearing)"),
+                    ("personal", "Personal delivery"),
+                    ("electronic", "Electronic service"),
+                    ("mail", "Mail (California: mailed within California)"),
+                    ("mail_us", "Mail to an address elsewhere in the United States"),
+                    ("mail_intl", "Mail to an address outside the United States"),
+                    ("overnight", "Express mail or overnight delivery"),
+                    ("fax", "Fax"),
+                    ("clerk", "Left with the court clerk (FRCP 5(b)(2)(D))"),
+                    ("consented", "Other means the person consented to (FRCP 5(b)(2)(F))"),
+                ],
+                default="none",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='deadline',
-            name='trigger_event',
-            field=models.CharField(blank=True, help_text="What happened on the trigger date, e.g. 'service of the motion', 'hearing'.", max_length=200),
+            model_name="deadline",
+            name="trigger_event",
+            field=models.CharField(
+                blank=True,
+                help_text="What happened on the trigger date, e.g. 'service of the motion', 'hearing'.",
+                max_length=200,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='direction',
-            field=models.CharField(choices=[('after', 'after the trigger'), ('before', 'before the trigger (e.g. a hearing)')], default='after', max_length=10),
+            model_name="historicaldeadline",
+            name="direction",
+            field=models.CharField(
+                choices=[
+                    ("after", "after the trigger"),
+                    ("before", "before the trigger (e.g. a hearing)"),
+                ],
+                default="after",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='earliest_safe_date',
-            field=models.DateField(blank=True, help_text='Set when a reasonable reading of the rules gives an earlier date than due.', null=True),
+            model_name="historicaldeadline",
+            name="earliest_safe_date",
+            field=models.DateField(
+                blank=True,
+                help_text="Set when a reasonable reading of the rules gives an earlier date than due.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='from_judgment',
-            field=models.BooleanField(default=False, help_text='The period runs from entry of judgment: no days are added for service.'),
+            model_name="historicaldeadline",
+            name="from_judgment",
+            field=models.BooleanField(
+                default=False,
+                help_text="The period runs from entry of judgment: no days are added for service.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='period_days',
+            model_name="historicaldeadline",
+            name="period_days",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='period_unit',
-            field=models.CharField(choices=[('calendar', 'calendar days'), ('court', 'court days')], default='calendar', max_length=10),
+            model_name="historicaldeadline",
+            name="period_unit",
+            field=models.CharField(
+                choices=[("calendar", "calendar days"), ("court", "court days")],
+                default="calendar",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='rule_set',
-            field=models.CharField(blank=True, choices=[('frcp', 'Federal Rules of Civil Procedure (FRCP 6)'), ('frap', 'Federal Rules of Appellate Procedure (FRAP 26)'), ('california', 'California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)')], max_length=20),
+            model_name="historicaldeadline",
+            name="rule_set",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("frcp", "Federal Rules of Civil Procedure (FRCP 6)"),
+                    ("frap", "Federal Rules of Appellate Procedure (FRAP 26)"),
+                    ("california", "California Code of Civil Procedure (CCP 12-12c, 1013, 1010.6)"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='service_method',
-            field=models.CharField(choices=[('none', 'Not triggered by service (filing, order, hearing)'), ('personal', 'Personal delivery'), ('electronic', 'Electronic service'), ('mail', 'Mail (California: mailed within California)'), ('mail_us', 'Mail to an address elsewhere in the United States'), ('mail_intl', 'Mail to an address outside the United States'), ('overnight', 'Express mail or overnight delivery'), ('fax', 'Fax'), ('clerk', 'Left with the court clerk (FRCP 5(b)(2)(D))'), ('consented', 'Other means the person consented to (FRCP 5(b)(2)(F))')], default='none', max_length=20),
+            model_name="historicaldeadline",
+            name="service_method",
+            field=models.CharField(
+                choices=[
+                    ("none", "Not triggered by service (filing, order, hearing)"),
+                    ("personal", "Personal delivery"),
+                    ("electronic", "Electronic service"),
+                    ("mail", "Mail (California: mailed within California)"),
+                    ("mail_us", "Mail to an address elsewhere in the United States"),
+                    ("mail_intl", "Mail to an address outside the United States"),
+                    ("overnight", "Express mail or overnight delivery"),
+                    ("fax", "Fax"),
+                    ("clerk", "Left with the court clerk (FRCP 5(b)(2)(D))"),
+                    ("consented", "Other means the person consented to (FRCP 5(b)(2)(F))"),
+                ],
+                default="none",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldeadline',
-            name='trigger_event',
-            field=models.CharField(blank=True, help_text="What happened on the trigger date, e.g. 'service of the motion', 'hearing'.", max_length=200),
+            model_name="historicaldeadline",
+            name="trigger_event",
+            field=models.CharField(
+                blank=True,
+                help_text="What happened on the trigger date, e.g. 'service of the motion', 'hearing'.",
+                max_length=200,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalmotion',
-            name='hearing_date',
-            field=models.DateField(blank=True, help_text='The day the motion is noticed or set for hearing; periods before the hearing (e.g. CCP 1005(b)) count back from it.', null=True),
+            model_name="historicalmotion",
+            name="hearing_date",
+            field=models.DateField(
+                blank=True,
+                help_text="The day the motion is noticed or set for hearing; periods before the hearing (e.g. CCP 1005(b)) count back from it.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='motion',
-            name='hearing_date',
-            field=models.DateField(blank=True, help_text='The day the motion is noticed or set for hearing; periods before the hearing (e.g. CCP 1005(b)) count back from it.', null=True),
+            model_name="motion",
+            name="hearing_date",
+            field=models.DateField(
+                blank=True,
+                help_text="The day the motion is noticed or set for hearing; periods before the hearing (e.g. CCP 1005(b)) count back from it.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='deadline',
-            name='trigger_date',
-            field=models.DateField(blank=True, help_text='The date the period counts from (or back from).', null=True),
+            model_name="deadline",
+            name="trigger_date",
+            field=models.DateField(
+                blank=True, help_text="The date the period counts from (or back from).", null=True
+            ),
         ),
         migrations.AlterField(
-            model_name='historicaldeadline',
-            name='trigger_date',
-            field=models.DateField(blank=True, help_text='The date the period counts from (or back from).', null=True),
+            model_name="historicaldeadline",
+            name="trigger_date",
+            field=models.DateField(
+                blank=True, help_text="The date the period counts from (or back from).", null=True
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadline',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('basis', 'computed'), _negated=True), models.Q(('period_days__gte', 1), models.Q(('rule_set', ''), _negated=True)), _connector='OR'), name='deadline_computed_has_period', violation_error_message='A computed deadline needs its period and the rule set it was computed under.'),
+            model_name="deadline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("basis", "computed"), _negated=True),
+                    models.Q(("period_days__gte", 1), models.Q(("rule_set", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="deadline_computed_has_period",
+                violation_error_message="A computed deadline needs its period and the rule set it was computed under.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadline',
-            constraint=models.CheckConstraint(condition=models.Q(('earliest_safe_date__isnull', True), ('earliest_safe_date__lt', models.F('due_date')), _connector='OR'), name='deadline_earliest_safe_before_due', violation_error_message='The earliest safe date must be before the due date.'),
+            model_name="deadline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("earliest_safe_date__isnull", True),
+                    ("earliest_safe_date__lt", models.F("due_date")),
+                    _connector="OR",
+                ),
+                name="deadline_earliest_safe_before_due",
+                violation_error_message="The earliest safe date must be before the due date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadline',
-            constraint=models.CheckConstraint(condition=models.Q(('period_unit__in', ['calendar', 'court'])), name='deadline_period_unit_valid', violation_error_message='Unknown period unit.'),
+            model_name="deadline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_unit__in", ["calendar", "court"])),
+                name="deadline_period_unit_valid",
+                violation_error_message="Unknown period unit.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadline',
-            constraint=models.CheckConstraint(condition=models.Q(('direction__in', ['after', 'before'])), name='deadline_direction_valid', violation_error_message='Unknown direction.'),
+            model_name="deadline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("direction__in", ["after", "before"])),
+                name="deadline_direction_valid",
+                violation_error_message="Unknown direction.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadline',
-            constraint=models.CheckConstraint(condition=models.Q(('service_method__in', ['none', 'personal', 'electronic', 'mail', 'mail_us', 'mail_intl', 'overnight', 'fax', 'clerk', 'consented'])), name='deadline_service_method_valid', violation_error_message='Unknown service method.'),
+            model_name="deadline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "service_method__in",
+                        [
+                            "none",
+                            "personal",
+                            "electronic",
+                            "mail",
+                            "mail_us",
+                            "mail_intl",
+                            "overnight",
+                            "fax",
+                            "clerk",
+                            "consented",
+                        ],
+                    )
+                ),
+                name="deadline_service_method_valid",
+                violation_error_message="Unknown service method.",
+            ),
         ),
         migrations.AddField(
-            model_name='defaultperiod',
-            name='court',
-            field=models.ForeignKey(blank=True, help_text='Empty: every court under this rule set.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='default_periods', to='cases.court'),
+            model_name="defaultperiod",
+            name="court",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Empty: every court under this rule set.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="default_periods",
+                to="cases.court",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.UniqueConstraint(fields=('rule_set', 'court', 'motion_kind', 'title'), name='defaultperiod_unique_title', nulls_distinct=False, violation_error_message='This rule set, court and motion kind already have a period with this title.'),
+            model_name="defaultperiod",
+            constraint=models.UniqueConstraint(
+                fields=("rule_set", "court", "motion_kind", "title"),
+                name="defaultperiod_unique_title",
+                nulls_distinct=False,
+                violation_error_message="This rule set, court and motion kind already have a period with this title.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('period_days__gte', 1), ('period_days__lte', 3650)), name='defaultperiod_days_range', violation_error_message='The period must be between 1 and 3650 days.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_days__gte", 1), ("period_days__lte", 3650)),
+                name="defaultperiod_days_range",
+                violation_error_message="The period must be between 1 and 3650 days.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('trigger', 'hearing'), _negated=True), ('direction', 'before'), _connector='OR'), name='defaultperiod_hearing_counts_back', violation_error_message='A period measured from the hearing counts back from it.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("trigger", "hearing"), _negated=True),
+                    ("direction", "before"),
+                    _connector="OR",
+                ),
+                name="defaultperiod_hearing_counts_back",
+                violation_error_message="A period measured from the hearing counts back from it.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('rule_set__in', ['frcp', 'frap', 'california'])), name='defaultperiod_rule_set_valid', violation_error_message='Unknown rule set.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rule_set__in", ["frcp", "frap", "california"])),
+                name="defaultperiod_rule_set_valid",
+                violation_error_message="Unknown rule set.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('trigger__in', ['filed', 'hearing', 'response'])), name='defaultperiod_trigger_valid', violation_error_message='Unknown trigger.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("trigger__in", ["filed", "hearing", "response"])),
+                name="defaultperiod_trigger_valid",
+                violation_error_message="Unknown trigger.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('period_unit__in', ['calendar', 'court'])), name='defaultperiod_unit_valid', violation_error_message='Unknown period unit.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_unit__in", ["calendar", "court"])),
+                name="defaultperiod_unit_valid",
+                violation_error_message="Unknown period unit.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='defaultperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('direction__in', ['after', 'before'])), name='defaultperiod_direction_valid', violation_error_message='Unknown direction.'),
+            model_name="defaultperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("direction__in", ["after", "before"])),
+                name="defaultperiod_direction_valid",
+                violation_error_message="Unknown direction.",
+            ),
         ),
     ]

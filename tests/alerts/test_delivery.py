@@ -147,10 +147,11 @@ def test_reminder_email_says_how_many_days_remain(smtp, people):
     with time_machine.travel(datetime.datetime(2031, 3, 13, 15, 30, tzinfo=datetime.UTC)):
         tasks.scan_reminders()
     assert smtp.inbox.subjects() == [
-        "[Renderos v. Clearview AI] Reminder: Opposition due in 7 days (20 Mar 2031)"
+        "[Renderos v. Clearview AI] Reminder: Opposition due in 7 days, 5 court days (20 Mar 2031)"
     ]
     text = smtp.inbox.messages[0].get_body(("plain",)).get_content()
-    assert "Days left: 7 calendar days" in text
+    # Thu 13 to Thu 20 March 2031: Fri, Mon, Tue, Wed, Thu are court days.
+    assert "Days left: 7 calendar days, 5 court days" in text
     assert "16:00 (America/Los_Angeles)" in text and "CCP 1005(b)" in text
 
 
