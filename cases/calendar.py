@@ -65,8 +65,15 @@ def _description(deadline: Deadline, case_url: str) -> str:
         f"{case.court.name}, No. {case.docket_number}",
         f"{deadline.get_kind_display()}; status: {deadline.get_status_display()}",
     ]
+    if deadline.earliest_safe_date:
+        lines.append(
+            f"Earliest safe date: {deadline.earliest_safe_date:%Y-%m-%d} (a stricter reading of "
+            "the rules gives this earlier date)"
+        )
     if deadline.rule:
         lines.append(f"Rule: {deadline.rule}")
+    if deadline.period_label:
+        lines.append(f"Computed: {deadline.period_label}")
     if deadline.explanation:
         lines.append(deadline.explanation)
     lines.append(case_url)

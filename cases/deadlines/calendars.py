@@ -194,7 +194,7 @@ class FederalCalendar(CourtCalendar):
             # "Birthday of Martin Luther King, Jr."); only extra full-day closures count here.
             if federal or "half-day" in name or "half day" in name:
                 continue
-            found.append(Closure(f"{name} (closure by executive order)", _DECLARED_DISPUTE))
+            found.append(Closure(f"{name}, closed by executive order", _DECLARED_DISPUTE))
         if self._state is not None:
             seen = {n.split(" (observed)")[0] for n in federal}
             for name in _names(self._state.get(day)):
@@ -207,7 +207,7 @@ class FederalCalendar(CourtCalendar):
                     dispute = _OBSERVED_DISPUTE
                 else:
                     dispute = ""
-                found.append(Closure(f"{name} ({self.state} state holiday)", dispute))
+                found.append(Closure(f"{name}, {self.state} state holiday", dispute))
         return found
 
 

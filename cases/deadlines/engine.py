@@ -207,26 +207,34 @@ class _Counter:
         # A day closed only for disputed reasons is one the strict reading would count.
         if reasons and all(c.disputed for c in reasons):
             for c in reasons:
-                self.relied_on.setdefault(f"{c.name} on {day:%Y-%m-%d}", c.disputed)
+                self.relied_on.setdefault(f"{day_label(day)} ({c.name})", c.disputed)
         return not reasons
 
-    def court_days(self, start: datetime.date, n: int, step: datetime.timedelta) -> datetime.date:
-        day, counted = start, 0
+    def court_days(
+        self, start: datetime.date, n: int, step: datetime.timedelta
+    ) -> tuple[datetime.date, list[str]]:
+        """The n-th open day from ``start``, and the holidays (not weekends) skipped on the way."""
+        day, counted, skipped = start, 0, []
         while counted < n:
             day += step
-            if not self.closed_because(day):
+            if self.is_open(day):
                 counted += 1
-            else:
-                self.is_open(day)  # note disputed closures skipped over
-        return day
+            elif day.weekday() < 5:
+                reasons = "; ".join(c.name for c in self.closed_because(day))
+                skipped.append(f"{day_label(day)} ({reasons})")
+        return day, skipped
 
     def roll(self, day: datetime.date, step: datetime.timedelta) -> tuple[datetime.date, list[str]]:
         skipped = []
         while not self.is_open(day):
-            reasons = ", ".join(c.name for c in self.closed_because(day))
+            reasons = "; ".join(c.name for c in self.closed_because(day))
             skipped.append(f"{day_label(day)} ({reasons})")
             day += step
         return day, skipped
+
+
+def _skipping(skipped: list[str]) -> str:
+    return f" Holidays skipped: {', '.join(skipped)}." if skipped else ""
 
 
 def _check(trigger: datetime.date, days: int) -> None:
@@ -362,11 +370,11 @@ def _federal(rule_set: RuleSet) -> Callable[..., tuple[list[Step], datetime.date
                 )
             )
         else:
-            due = counter.court_days(trigger, days, step)
+            due, skipped = counter.court_days(trigger, days, step)
             steps.append(
                 Step(
                     f"Count {_plural(days, 'court day')} (skipping Saturdays, Sundays and legal "
-                    f"holidays): the last is {day_label(due)}.",
+                    f"holidays): the last is {day_label(due)}.{_skipping(skipped)}",
                     "local rule or order setting court days",
                 )
             )
@@ -434,9 +442,9 @@ def _federal_roll(
     way = "next" if direction == Direction.AFTER else "previous"
     steps.append(
         Step(
-            f"The last day falls on {'; '.join(skipped)}, so the period continues to the {way} "
-            f"day that is not a Saturday, Sunday or legal holiday ({calendar_name}): "
-            f"{day_label(rolled)}.",
+            "The last day falls on a Saturday, Sunday or legal holiday, so the period continues "
+            f"to the {way} day that is none of those ({calendar_name}): {day_label(rolled)}. "
+            f"Closed: {', '.join(skipped)}.",
             f"{cite['last']}, {cite['next']}, {cite['holiday']}",
         )
     )
@@ -503,11 +511,11 @@ def _california(
             )
         )
     else:
-        due = counter.court_days(trigger, days, step)
+        due, skipped = counter.court_days(trigger, days, step)
         steps.append(
             Step(
                 f"Count {_plural(days, 'court day')}, skipping Saturdays, Sundays and judicial "
-                f"holidays: the last is {day_label(due)}.",
+                f"holidays: the last is {day_label(due)}.{_skipping(skipped)}",
                 "CCP 12, 12a, 135",
             )
         )
@@ -524,27 +532,28 @@ def _california(
             )
     if extension and extension[1] == Unit.COURT_DAYS:
         amount, _, cite, how = extension
-        due = counter.court_days(due, amount, step)
+        due, skipped = counter.court_days(due, amount, step)
         steps.append(
             Step(
                 f"Service by {how} adds {amount} court days"
                 + ("" if after else ", counted backward")
-                + f": {day_label(due)}.",
+                + f": {day_label(due)}.{_skipping(skipped)}",
                 cite if after else f"{cite}; CCP 12c(b)",
             )
         )
     rolled, skipped = counter.roll(due, step)
     if skipped:
+        closed = ", ".join(skipped)
         if after:
             text = (
-                f"The last day falls on {'; '.join(skipped)}, a holiday, so the period extends "
-                f"to the next court day: {day_label(rolled)}."
+                "The last day is not a court day, so the period extends to the next court day: "
+                f"{day_label(rolled)}. Closed: {closed}."
             )
             cites = "CCP 12a, 12b, 135; CRC 1.11"
         else:
             text = (
-                f"The last day falls on {'; '.join(skipped)}, a holiday; counting backward, the "
-                f"act must be done by the court day before: {day_label(rolled)}."
+                "The last day is not a court day; counting backward, the act must be done by the "
+                f"court day before: {day_label(rolled)}. Closed: {closed}."
             )
             cites = "CCP 12c, 135; CRC 1.11"
         steps.append(Step(text, cites))

@@ -335,7 +335,7 @@ def test_inlines_save_through_services(editor_client):
                 "deadlines-0-basis": "computed",
                 "deadlines-0-status": "open",
             },
-            "A computed deadline needs the trigger date it counts from.",
+            "Compute a deadline on its own page (Deadlines › Add)",
         ),
     ],
 )

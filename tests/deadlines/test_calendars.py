@@ -436,7 +436,7 @@ def test_illinois_adds_lincolns_birthday_and_casimir_pulaski_day(year: int) -> N
     ):
         state = [c for c in il.closures(day) if name in c.name]
         assert len(state) == 1, il.closures(day)
-        assert "(IL state holiday)" in state[0].name
+        assert ", IL state holiday" in state[0].name
         assert not state[0].disputed
         assert not il.is_open(day, strict=True)
         if day.weekday() < SAT:

@@ -159,7 +159,7 @@ def test_federal_forward_period_rolls_past_the_state_holiday() -> None:
     # Thu 2026-01-29 + 14 = Thu 2026-02-12, Lincoln's Birthday (IL) -> Fri 2026-02-13.
     with_state = compute(D(2026, 1, 29), 14, rule_set="frcp", state="IL")
     assert with_state.due_date == D(2026, 2, 13)
-    assert "Lincoln's Birthday (IL state holiday)" in with_state.explanation()
+    assert "Lincoln's Birthday, IL state holiday" in with_state.explanation()
     assert with_state.earliest_safe is None  # a state holiday is a settled closure
     # Without a state, Thu 2026-02-12 is an ordinary federal court day.
     assert compute(D(2026, 1, 29), 14, rule_set="frcp").due_date == D(2026, 2, 12)
@@ -316,7 +316,7 @@ def test_observed_holiday_gives_an_earliest_safe_date() -> None:
     assert "Juneteenth" in result.earliest_safe_reason
     assert "2021-06-18" in result.earliest_safe_reason
     assert "Earliest safe date: Fri 2021-06-18." in result.explanation()
-    assert result.disputed == ("Juneteenth National Independence Day (observed) on 2021-06-18",)
+    assert result.disputed == ("Fri 2021-06-18 (Juneteenth National Independence Day (observed))",)
 
 
 def test_executive_order_closure_gives_an_earliest_safe_date() -> None:
@@ -346,8 +346,8 @@ def test_earliest_safe_reason_names_only_disputed_days() -> None:
     result = compute(D(2025, 1, 8), 10, rule_set="frcp", unit="court")
     assert "Martin Luther King" not in result.earliest_safe_reason, result.earliest_safe_reason
     assert result.disputed == (
-        "National Day of Mourning for former President Jimmy Carter (closure by executive order)"
-        " on 2025-01-09",
+        "Thu 2025-01-09 (National Day of Mourning for former President Jimmy Carter, closed by "
+        "executive order)",
     )
 
 
