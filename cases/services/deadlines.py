@@ -108,14 +108,18 @@ def deadline_compute(
         raise ValidationError({field: str(error)}) from None
 
 
-def _computed_fields(computation: Computation) -> dict[str, Any]:
-    return {
-        "due_date": computation.due_date,
-        "earliest_safe_date": computation.earliest_safe,
-        "rule_set": computation.rule_set.value,
-        "rule": computation.rule,
-        "explanation": computation.explanation(),
-    }
+def _apply(deadline: Deadline, computation: Computation, previous_rule: str = "") -> None:
+    """Store a computation on a deadline.
+
+    ``rule`` names the rule that sets the period (FRAP 27(a)(3)(A), CCP 1005(b)) when the editor
+    gave one; otherwise it is filled with the computation's citations, and refreshed with them.
+    """
+    deadline.due_date = computation.due_date
+    deadline.earliest_safe_date = computation.earliest_safe
+    deadline.rule_set = computation.rule_set.value
+    deadline.explanation = computation.explanation()
+    if not deadline.rule or deadline.rule == previous_rule:
+        deadline.rule = computation.rule
 
 
 def _when(date: datetime.date, time: datetime.time | None) -> str:
@@ -136,8 +140,7 @@ def deadline_set(
     deadline = Deadline(case=case, title=title, due_date=due_date, **fields)
     if deadline.basis == DeadlineBasis.COMPUTED:
         inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
-        for name, value in _computed_fields(deadline_compute(case=case, **inputs)).items():
-            setattr(deadline, name, value)
+        _apply(deadline, deadline_compute(case=case, **inputs))
     deadline.full_clean()
     deadline.save()
     event_record(
@@ -165,6 +168,12 @@ def deadline_update(
     before_when = (deadline.due_date, deadline.due_time)
     before_status = deadline.status
     before_inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
+    previous_rule = ""
+    if deadline.basis == DeadlineBasis.COMPUTED:
+        try:
+            previous_rule = deadline_compute(case=deadline.case, **before_inputs).rule
+        except ValidationError:
+            previous_rule = ""
     apply_changes(deadline, changes)
     if deadline.basis == DeadlineBasis.COMPUTED:
         inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
@@ -178,9 +187,7 @@ def deadline_update(
                         "date by hand."
                     }
                 )
-        computation = deadline_compute(case=deadline.case, **inputs)
-        for name, value in _computed_fields(computation).items():
-            setattr(deadline, name, value)
+        _apply(deadline, deadline_compute(case=deadline.case, **inputs), previous_rule)
         if not reason and inputs != before_inputs:
             reason = "recomputed: " + ", ".join(
                 f"{f.replace('_', ' ')} {_value(before_inputs[f])} → {_value(inputs[f])}"
@@ -425,6 +432,7 @@ def deadlines_from_proposals(
                 period_unit=period.period_unit,
                 direction=period.direction,
                 service_method=proposal.computation.service.value,
+                rule=period.rule,
                 actor=actor,
             )
         )

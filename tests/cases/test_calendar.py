@@ -54,10 +54,13 @@ def test_a_case_calendar_has_one_event_per_deadline(client, case):
     opposition = deadline(
         case,
         rule="LR 7.1",
-        explanation="14 days after the motion",
         basis="computed",
         trigger_date=D(2026, 2, 24),
+        trigger_event="service of the motion",
+        period_days=14,
+        service_method="electronic",
     )
+    assert opposition.due_date == D(2026, 3, 10)  # Tue 02-24 + 14 days: Tue 03-10
     reply = deadline(case, "Reply in support", kind="reply", due_date=D(2026, 3, 17))
     hearing = deadline(case, "Hearing", kind="hearing", due_date=D(2026, 4, 2), due_time=T(10))
     extended = deadline(case, "Expert reports", kind="discovery", due_date=D(2026, 5, 1))
@@ -78,7 +81,8 @@ def test_a_case_calendar_has_one_event_per_deadline(client, case):
         description
     )
     assert "Rule: LR 7.1" in description
-    assert "14 days after the motion" in description
+    assert "Computed: 14 days after service of the motion on 2026-02-24" in description
+    assert "Due: Tue 2026-03-10." in description
     assert f"http://testserver/cases/{case.slug}/" in description
     # Open, met and extended deadlines all stay on the calendar.
     assert {str(e["STATUS"]) for e in events.values()} == {"CONFIRMED"}

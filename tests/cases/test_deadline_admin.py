@@ -229,6 +229,7 @@ def test_a_new_california_motion_proposes_its_briefing_deadlines(editor_client, 
     assert deadlines["Opposition due: Demurrer to the complaint"].due_date == D(2025, 11, 17)
     assert deadlines["Reply due: Demurrer to the complaint"].due_date == D(2025, 11, 21)
     assert all(d.basis == "computed" and d.rule_set == "california" for d in deadlines.values())
+    assert {d.rule for d in deadlines.values()} == {"CCP 1005(b)"}
     assert CaseEvent.objects.filter(kind=EventKind.DEADLINE_SET).count() == 2
 
 
