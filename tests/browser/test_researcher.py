@@ -264,7 +264,9 @@ def test_deadlines_and_party_pages(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Deadlines").click()
     expect(page).to_have_url(path_is("/deadlines/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Upcoming deadlines")
-    expect(page.get_by_text(re.compile(r"^Open deadlines from .* by week\.$"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"^Open deadlines from .* by week\. Days left are counted"))
+    ).to_be_visible()
     screenshot(page, "deadlines")
 
     page.goto(site + ALAMEDA)
