@@ -18,7 +18,9 @@ from cases.models import Case, Court, DeadlineStatus
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
 
-CASES_PER_PAGE = 25
+CASES_PER_PAGE = 50
+# Case lists count and page through at most this many matches (see CappedPaginator).
+CASE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50
 
 
@@ -39,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
     filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all())
-    page, note = paginate(request, filterset.qs, CASES_PER_PAGE)
+    page, note = paginate(request, filterset.qs, CASES_PER_PAGE, cap=CASE_COUNT_CAP)
     rows = list(page.object_list)
     query = filterset.form.cleaned_data.get("q", "") if filterset.searching else ""
     for case in rows:

@@ -6,17 +6,48 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, QueryDict
+from django.utils.functional import cached_property
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most ``cap`` rows.
+
+    An exact ``COUNT(*)`` over a filter that matches most of a big table costs as much as reading
+    it; counting ``SELECT 1 ... LIMIT cap + 1`` costs at most ``cap`` rows. Past the cap the
+    count reads "more than cap" and the pages stop there (no page needs an OFFSET beyond it).
+    """
+
+    def __init__(self, object_list: Any, per_page: int, cap: int) -> None:
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self._counted > self.cap
 
 
 def paginate(
-    request: HttpRequest, rows: Any, per_page: int, *, param: str = "page"
+    request: HttpRequest,
+    rows: Any,
+    per_page: int,
+    *,
+    param: str = "page",
+    cap: int | None = None,
 ) -> tuple[Page, str]:
     """The requested page of ``rows`` and a note when the page asked for does not exist.
 
     A page number that is not a number, or past the end, shows the nearest page instead of an
-    error, and says so.
+    error, and says so. With ``cap``, at most that many rows are counted and paged through.
     """
-    paginator = Paginator(rows, per_page)
+    paginator = CappedPaginator(rows, per_page, cap) if cap else Paginator(rows, per_page)
     raw = request.GET.get(param, "1")
     page = paginator.get_page(raw)
     note = ""

@@ -215,3 +215,22 @@ def test_every_filter_state_is_a_shareable_url(client, seeded):
     # The export links carry the same filters.
     assert "/cases/export.csv?court=ilnd&amp;status=remanded" in text
     assert "/cases/deadlines.ics?court=ilnd&amp;status=remanded" in text
+
+
+def test_case_list_counts_at_most_the_cap_and_says_so(client, settings, monkeypatch):
+    from cases import views
+
+    monkeypatch.setattr(views, "CASE_COUNT_CAP", 60)
+    court = factories.court(code="capped")
+    for _ in range(61):
+        factories.case(court)
+    response = client.get("/cases/?court=capped")
+    page = response.content.decode()
+    assert "More than 60 cases" in page and "narrow the search" in page
+    assert response.context["page"].paginator.num_pages == 2  # 60 rows, 50 a page
+    # Past the cap, the nearest page is shown with a note, never an error.
+    far = client.get("/cases/?court=capped&page=3")
+    assert far.status_code == 200
+    assert "There is no page '3'" in html.unescape(far.content.decode())
+    response = client.get("/cases/?court=capped&q=nothing-matches-this")
+    assert "0 cases" in response.content.decode()
