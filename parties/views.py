@@ -13,6 +13,8 @@ from parties.models import CaseParty, Party
 from tracker.pages import paginate, query_without
 
 PARTIES_PER_PAGE = 50
+ROLES_PER_PAGE = 50
+ROLE_COUNT_CAP = 10_000
 
 
 @require_safe
@@ -46,9 +48,21 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     roles = (
         CaseParty.objects.filter(party=party)
         .select_related("case__court")
+        .defer("case__search_text", "case__search_vector")
         .prefetch_related(Prefetch("representations", queryset=selectors.counsel()))
         .order_by("-case__filed_date", "case__pk", "role")
     )
+    # A party can be in thousands of cases (a company sued everywhere): a page at a time.
+    page, note = paginate(request, roles, ROLES_PER_PAGE, cap=ROLE_COUNT_CAP)
     return render(
-        request, "parties/party_detail.html", {"nav": "parties", "party": party, "roles": roles}
+        request,
+        "parties/party_detail.html",
+        {
+            "nav": "parties",
+            "party": party,
+            "page": page,
+            "roles": page.object_list,
+            "problems": [note] if note else [],
+            "query": query_without(request, "page"),
+        },
     )

@@ -148,7 +148,7 @@ def test_case_page_costs_the_same_queries_for_a_small_and_a_large_case(
         ("/deadlines/", 2),
         ("/parties/", 2),
         ("/parties/?q=clear&kind=organization&role=defendant", 2),
-        ("/parties/clearview-ai-inc/", 3),
+        ("/parties/clearview-ai-inc/", 4),  # party, count, page of roles, their counsel
         ("/courts/", 1),
         ("/courts/ilnd/", 4),
     ],
@@ -275,3 +275,14 @@ def test_pages_are_accessible_landmarks_and_labels(client, seeded):
 def test_pages_are_read_only(client, seeded):
     assert client.post("/cases/").status_code == 405
     assert client.post("/cases/thornley-v-clearview-ca7/").status_code == 405
+
+
+def test_party_page_pages_through_many_cases(client):
+    company = factories.party(name="Frequently Sued Inc.")
+    for _ in range(55):
+        factories.case_party(factories.case(), role="defendant", party=company)
+    first = page_text(client, company.get_absolute_url())
+    assert "55 roles in cases" in first and "Page 1 of 2" in first
+    second = page_text(client, company.get_absolute_url() + "?page=2")
+    assert "Page 2 of 2" in second
+    assert first.count("— Defendant") == 50 and second.count("— Defendant") == 5
