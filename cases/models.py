@@ -200,10 +200,22 @@ class Case(models.Model):
             models.Index(fields=["court", "status"], name="case_court_status_idx"),
             # Case list filtered by status alone and the "open cases" counts.
             models.Index(fields=["status"], name="case_status_idx"),
-            # Case list ordered by filing date (default ordering) and filed-date range filters.
-            models.Index(fields=["-filed_date", "short_name"], name="case_filed_idx"),
-            # Case list sorted by last activity: ORDER BY last_activity_on DESC.
-            models.Index(fields=["-last_activity_on"], name="case_activity_idx"),
+            # Case list in its default order, ORDER BY filed_date DESC NULLS LAST, short_name, id
+            # (the sort "-filed"), and filed-date range filters.
+            models.Index(
+                F("filed_date").desc(nulls_last=True),
+                "short_name",
+                "id",
+                name="case_filed_idx",
+            ),
+            # Case list sorted by last activity: ORDER BY last_activity_on DESC NULLS LAST,
+            # short_name, id (the sort "-activity").
+            models.Index(
+                F("last_activity_on").desc(nulls_last=True),
+                "short_name",
+                "id",
+                name="case_activity_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -21,6 +21,8 @@ from tracker.pages import paginate, query_without
 CASES_PER_PAGE = 50
 # Case lists count and page through at most this many matches (see CappedPaginator).
 CASE_COUNT_CAP = 10_000
+DEADLINES_PER_PAGE = 100
+DEADLINE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50
 
 
@@ -149,9 +151,13 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             "case_slug": form.cleaned_data["case"],
             "days": form.cleaned_data["days"] or 90,
         }
-    rows = selectors.with_remaining(selectors.deadlines_page(**options)[:500])
+    page, note = paginate(
+        request, selectors.deadlines_page(**options), DEADLINES_PER_PAGE, cap=DEADLINE_COUNT_CAP
+    )
+    if note:
+        problems.append(note)
     weeks: OrderedDict[datetime.date, list] = OrderedDict()
-    for deadline in rows:
+    for deadline in selectors.with_remaining(page.object_list):
         monday = deadline.due_date - datetime.timedelta(days=deadline.due_date.weekday())
         weeks.setdefault(monday, []).append(deadline)
     return render(
@@ -163,9 +169,10 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             "weeks": weeks,
             "days": options.get("days", 90),
             "problems": problems,
+            "page": page,
+            "query": query_without(request, "page"),
             "today": timezone.localdate(),
             "open": DeadlineStatus.OPEN,
-            "query": request.GET.urlencode(),
         },
     )
 

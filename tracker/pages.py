@@ -23,7 +23,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # Count keys only: no ordering, no ranking or snippet annotations in the subquery.
+        rows = self.object_list
+        if hasattr(rows, "values"):
+            rows = rows.order_by().values("pk")
+        return rows[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:

@@ -69,6 +69,12 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
+# The benchmark's endpoints (tracker/bench.py): the floor view /_bench/floor/ and the
+# X-SQL-Queries header. Off by default; bench/pages.py sets BENCH_ENDPOINTS=1 for its server only.
+BENCH_ENDPOINTS = config.read_bool(env, "BENCH_ENDPOINTS", default=False)
+if BENCH_ENDPOINTS:
+    MIDDLEWARE.insert(0, "tracker.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"
 

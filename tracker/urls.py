@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, HttpResponse
 from django.templatetags.static import static
 from django.urls import include, path
 
+from tracker import bench
+
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
     """Browsers ask for /favicon.ico whatever the page declares."""
@@ -26,3 +28,5 @@ urlpatterns = [
     path("", include("parties.urls")),
     path("", include("alerts.urls")),
 ]
+# The benchmark's floor view, only when BENCH_ENDPOINTS is set (never in production or tests).
+urlpatterns += bench.urlpatterns()

@@ -79,7 +79,7 @@ def test_case_page_shows_the_computation(client, computed):
 @time_machine.travel(NOW)
 def test_computed_deadlines_cost_no_extra_queries(client, computed, django_assert_max_num_queries):
     alameda, _ = computed
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         assert client.get("/deadlines/").status_code == 200
     with django_assert_max_num_queries(13):
         assert client.get(alameda.get_absolute_url()).status_code == 200

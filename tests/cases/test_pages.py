@@ -145,7 +145,7 @@ def test_case_page_costs_the_same_queries_for_a_small_and_a_large_case(
         ("/", 4),  # deadlines, rulings, status changes, case count
         ("/cases/", 3),  # court choices, count, page
         ("/cases/?q=clearview&court=ilnd&party=clearview&counsel=a&judge=c&pending_motions=on", 3),
-        ("/deadlines/", 2),
+        ("/deadlines/", 3),  # court choices, count, page
         ("/parties/", 2),
         ("/parties/?q=clear&kind=organization&role=defendant", 2),
         ("/parties/clearview-ai-inc/", 4),  # party, count, page of roles, their counsel
@@ -286,3 +286,17 @@ def test_party_page_pages_through_many_cases(client):
     second = page_text(client, company.get_absolute_url() + "?page=2")
     assert "Page 2 of 2" in second
     assert first.count("— Defendant") == 50 and second.count("— Defendant") == 5
+
+
+def test_deadlines_page_pages_through_many_deadlines(client):
+    case = factories.case()
+    today = timezone.localdate()
+    for n in range(105):
+        services.deadline_set(
+            case=case, title=f"Step {n:03d}", due_date=today + datetime.timedelta(days=n % 60)
+        )
+    first = page_text(client, "/deadlines/")
+    assert "105 open deadlines from" in first and "Page 1 of 2" in first
+    second = page_text(client, "/deadlines/?page=2")
+    assert sum(f"Step {n:03d}" in first for n in range(105)) == 100
+    assert sum(f"Step {n:03d}" in second for n in range(105)) == 5
