@@ -88,6 +88,7 @@ def _iso(value: datetime.date | None) -> str:
 def cases_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every case the case list's filters match, in the list's order (invalid filters ignored)."""
     filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all())
+    filterset.rank_limit = None  # every match, not only the ones the page ranks
     # One query (a server-side cursor read in chunks), plus one when a court filter is validated.
     rows = filterset.qs.values_list(
         "caption",

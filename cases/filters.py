@@ -60,6 +60,9 @@ def _text(label: str, help_text: str = "") -> dict[str, Any]:
 
 
 class CaseFilterSet(filters.FilterSet):
+    # How many matches of a search are ranked (see search.RANK_CANDIDATES); None: all of them.
+    rank_limit: int | None = search.RANK_CANDIDATES
+
     q = filters.CharFilter(
         label="Search",
         method="filter_search",
@@ -116,7 +119,7 @@ class CaseFilterSet(filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
         value = value.strip()
-        return search.search(queryset, value) if value else queryset
+        return search.search(queryset, value, limit=self.rank_limit) if value else queryset
 
     def filter_state(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
         return queryset.filter(court__state=value.upper())

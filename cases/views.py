@@ -43,7 +43,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
     filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all())
-    page, note = paginate(request, filterset.qs, CASES_PER_PAGE, cap=CASE_COUNT_CAP)
+    searching = filterset.searching and connection.vendor == "postgresql"
+    cap = search.RANK_CANDIDATES if searching else CASE_COUNT_CAP
+    page, note = paginate(request, filterset.qs, CASES_PER_PAGE, cap=cap)
     rows = list(page.object_list)
     query = filterset.form.cleaned_data.get("q", "") if filterset.searching else ""
     for case in rows:
@@ -62,6 +64,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "site_query": request.GET.get("q", "")[:200],
             "query": query_without(request, "page"),
+            "searching": searching,
         },
     )
 

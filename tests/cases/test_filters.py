@@ -234,3 +234,22 @@ def test_case_list_counts_at_most_the_cap_and_says_so(client, settings, monkeypa
     assert "There is no page '3'" in html.unescape(far.content.decode())
     response = client.get("/cases/?court=capped&q=nothing-matches-this")
     assert "0 cases" in response.content.decode()
+
+
+def test_a_search_matching_more_than_the_ranked_candidates_says_so(client, monkeypatch):
+    from cases import search
+    from cases.filters import CaseFilterSet
+
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)
+    monkeypatch.setattr(CaseFilterSet, "rank_limit", 3)
+    court = factories.court(code="ranked")
+    for n in range(5):
+        factories.case(court, short_name=f"Zebrafish case {n}", filed_date=D(2020, 1, 1 + n))
+    response = client.get("/cases/?q=zebrafish")
+    text = html.unescape(response.content.decode())
+    assert "More than 3 cases" in text and "most recently filed matches are ranked" in text
+    shown = [c.short_name for c in response.context["rows"]]
+    assert len(shown) == 3 and "Zebrafish case 0" not in shown  # the oldest are left out
+    # The CSV has every match.
+    csv_text = b"".join(client.get("/cases/export.csv?q=zebrafish").streaming_content).decode()
+    assert all(f"Zebrafish case {n}" in csv_text for n in range(5))
