@@ -22,6 +22,9 @@ CASES_PER_PAGE = 50
 # Case lists count and page through at most this many matches (see CappedPaginator).
 CASE_COUNT_CAP = 10_000
 DEADLINES_PER_PAGE = 100
+MOTIONS_SHOWN = 50
+DEADLINES_SHOWN = 25
+PAST_DEADLINES_SHOWN = 10
 DEADLINE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50
 
@@ -96,6 +99,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if note:
         problems.append(note)
     upcoming, past = selectors.case_deadlines(case)
+    motions = list(selectors.case_motions(case))
     # One query, for signed-in readers only: the anonymous page costs what it did. Through the
     # reverse relation, so that cases/ still imports nothing from alerts/.
     following = request.user.is_authenticated and (
@@ -108,9 +112,14 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "nav": "cases",
             "case": case,
             "parties": selectors.case_parties_by_role(case),
-            "motions": selectors.case_motions(case),
-            "upcoming_deadlines": upcoming,
-            "past_deadlines": past,
+            # A big MDL has hundreds of motions and deadlines: the page shows the latest, and
+            # says where the rest are (the timeline, /deadlines/?case=, the .ics).
+            "motions": motions[-MOTIONS_SHOWN:],
+            "motion_count": len(motions),
+            "upcoming_deadlines": upcoming[:DEADLINES_SHOWN],
+            "upcoming_count": len(upcoming),
+            "past_deadlines": past[:PAST_DEADLINES_SHOWN],
+            "past_count": len(past),
             "related": selectors.case_related(case),
             "status_history": case.status_changes.order_by("effective_date", "recorded_at", "pk"),
             "timeline": timeline,

@@ -300,3 +300,26 @@ def test_deadlines_page_pages_through_many_deadlines(client):
     second = page_text(client, "/deadlines/?page=2")
     assert sum(f"Step {n:03d}" in first for n in range(105)) == 100
     assert sum(f"Step {n:03d}" in second for n in range(105)) == 5
+
+
+def test_case_page_shows_the_latest_motions_and_deadlines_of_a_big_case(client):
+    case = factories.case()
+    today = timezone.localdate()
+    for n in range(55):
+        factories.motion(
+            case, title=f"Motion {n:02d}", filed_date=D(2021, 1, 1) + datetime.timedelta(n)
+        )
+    for n in range(30):
+        services.deadline_set(
+            case=case, title=f"Next {n:02d}", due_date=today + datetime.timedelta(n)
+        )
+    for n in range(12):
+        services.deadline_set(
+            case=case, title=f"Old {n:02d}", due_date=today - datetime.timedelta(n + 1)
+        )
+    text = page_text(client, case.get_absolute_url())
+    motions = text.split("Motions and the rulings that decided them")[1].split("Upcoming")[0]
+    assert "The latest 50 of 55 motions" in motions
+    assert "Motion 54" in motions and "Motion 05" in motions and "Motion 04" not in motions
+    assert "The next 25 of 30" in text and "Next 24" in text and "Next 25" not in text
+    assert "The latest 10 of 12" in text and "Old 00" in text and "Old 11" not in text
