@@ -31,6 +31,7 @@ from alerts.models import (
     NotificationKind,
     NotificationStatus,
 )
+from cases.selectors import CASE_TEXT
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def send_batch(*, limit: int = 100) -> BatchResult:
     rows = (
         Notification.objects.filter(pk__in=ids)
         .select_related("user", "case__court", "event", "deadline__case__court")
+        .defer(*CASE_TEXT, "deadline__case__search_text", "deadline__case__search_vector")
         .order_by("pk")
     )
     mail = get_connection(fail_silently=False)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from alerts.models import Notification, NotificationKind, NotificationStatus, Subscription
 from cases.models import DeadlineStatus
-from cases.selectors import remaining
+from cases.selectors import CASE_TEXT, remaining
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
@@ -71,6 +71,7 @@ def build(notification: Notification) -> EmailMultiAlternatives:
         subscription = (
             Subscription.objects.filter(user=user, case_id=notification.case_id, active=True)
             .select_related("case__court")
+            .defer(*CASE_TEXT)
             .first()
         )
         if subscription is None:
@@ -145,6 +146,7 @@ def _digest_context(notification: Notification) -> dict[str, Any]:
     items = list(
         notification.items.filter(status=NotificationStatus.PENDING)
         .select_related("case__court", "event", "deadline__case__court")
+        .defer(*CASE_TEXT, "deadline__case__search_text", "deadline__case__search_vector")
         .order_by("case__short_name", "case_id", "event__occurred_on", "pk")
     )
     if not items:

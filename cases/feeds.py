@@ -23,7 +23,6 @@ from cases.models import Case, CaseEvent
 
 FEED_LENGTH = 50
 # The case's search columns are large and no feed shows them.
-UNUSED_CASE_COLUMNS = ("case__search_text", "case__search_vector")
 # Tag URIs (RFC 4151): a fixed authority and date, so entry ids never depend on the host name.
 TAG_AUTHORITY = "docket-tracker,2025"
 
@@ -48,7 +47,7 @@ class ActivityFeed(Feed):
 
     def items(self) -> QuerySet[CaseEvent]:
         # One query: the events with their case and its court.
-        return selectors.activity().defer(*UNUSED_CASE_COLUMNS)[:FEED_LENGTH]
+        return selectors.activity()[:FEED_LENGTH]
 
     def item_title(self, item: CaseEvent) -> str:
         return f"[{item.case.short_name}] {item.summary}"
@@ -101,4 +100,4 @@ class CaseFeed(ActivityFeed):
         return f"tag:{TAG_AUTHORITY}:case/{obj.pk}"
 
     def items(self, obj: Case) -> QuerySet[CaseEvent]:
-        return selectors.activity(obj).defer(*UNUSED_CASE_COLUMNS)[:FEED_LENGTH]
+        return selectors.activity(obj)[:FEED_LENGTH]

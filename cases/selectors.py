@@ -102,6 +102,11 @@ def with_remaining(deadlines: Iterable[Deadline]) -> list[Deadline]:
     return rows
 
 
+# The case's stored search text can run to a megabyte for a big docket: lists that show cases
+# through another row (a deadline's, a ruling's) never load it.
+CASE_TEXT = ("case__search_text", "case__search_vector")
+
+
 def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) -> QuerySet[Deadline]:
     """Open deadlines due from today through ``days`` days ahead, soonest first."""
     today = today or timezone.localdate()
@@ -112,6 +117,7 @@ def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) ->
             due_date__lte=today + datetime.timedelta(days=days),
         )
         .select_related("case__court", "motion")
+        .defer(*CASE_TEXT)
         .order_by("due_date", "due_time", "pk")
     )
 
@@ -121,6 +127,7 @@ def latest_rulings() -> QuerySet[Ruling]:
     return (
         Ruling.objects.filter(date__isnull=False)
         .select_related("case__court", "judge")
+        .defer(*CASE_TEXT)
         .order_by("-date", "-pk")
     )
 
@@ -130,6 +137,7 @@ def latest_status_changes() -> QuerySet[StatusChange]:
     return (
         StatusChange.objects.exclude(from_status="")
         .select_related("case__court")
+        .defer(*CASE_TEXT)
         .order_by("-effective_date", "-recorded_at", "-pk")
         .filter(effective_date__isnull=False)
     )
@@ -258,7 +266,7 @@ def case_timeline(
 
 def activity(case: Case | None = None) -> QuerySet[CaseEvent]:
     """Latest events first, for the Atom feeds."""
-    events = CaseEvent.objects.select_related("case__court")
+    events = CaseEvent.objects.select_related("case__court").defer(*CASE_TEXT)
     if case is not None:
         events = events.filter(case=case)
     return events.order_by("-recorded_at", "-pk")
@@ -282,7 +290,12 @@ def judge_cases(judge: Judge) -> QuerySet[Case]:
 
 
 def judge_rulings(judge: Judge) -> QuerySet[Ruling]:
-    return Ruling.objects.filter(judge=judge).select_related("case__court").order_by("-date", "-pk")
+    return (
+        Ruling.objects.filter(judge=judge)
+        .select_related("case__court")
+        .defer(*CASE_TEXT)
+        .order_by("-date", "-pk")
+    )
 
 
 def deadlines_page(

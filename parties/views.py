@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from cases.selectors import CASE_TEXT
 from parties import selectors
 from parties.filters import PartyFilterSet
 from parties.models import CaseParty, Party
@@ -48,7 +49,7 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     roles = (
         CaseParty.objects.filter(party=party)
         .select_related("case__court")
-        .defer("case__search_text", "case__search_vector")
+        .defer(*CASE_TEXT)
         .prefetch_related(Prefetch("representations", queryset=selectors.counsel()))
         .order_by("-case__filed_date", "case__pk", "role")
     )
