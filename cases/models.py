@@ -789,8 +789,15 @@ class StatusChange(models.Model):
             choices_check("to_status", CaseStatus, "statuschange_to_status_valid"),
         ]
         indexes = [
-            # Home page "latest status changes": ORDER BY recorded_at DESC LIMIT n.
-            models.Index(fields=["-recorded_at"], name="statuschange_recorded_idx"),
+            # Home page "latest status changes": WHERE from_status <> '' AND effective_date IS
+            # NOT NULL ORDER BY effective_date DESC, recorded_at DESC, id DESC LIMIT n.
+            models.Index(
+                F("effective_date").desc(),
+                F("recorded_at").desc(),
+                F("id").desc(),
+                condition=~Q(from_status="") & Q(effective_date__isnull=False),
+                name="statuschange_latest_idx",
+            ),
         ]
 
     def __str__(self) -> str:
