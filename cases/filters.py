@@ -31,6 +31,7 @@ from cases.models import (
     MotionStatus,
 )
 from parties.models import CaseParty, Representation
+from tracker.widgets import FastSelectMultiple
 
 MAX_QUERY_LENGTH = 200
 MAX_TEXT_FILTER = 100
@@ -75,6 +76,7 @@ class CaseFilterSet(filters.FilterSet):
         to_field_name="code",
         field_name="court__code",
         help_text="Hold Ctrl (Cmd on a Mac) to choose several.",
+        widget=FastSelectMultiple,
     )
     level = filters.ChoiceFilter(
         label="Court level", field_name="court__level", choices=CourtLevel.choices

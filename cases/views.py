@@ -17,6 +17,7 @@ from cases.filters import CaseFilterSet, TimelineFilter
 from cases.models import Case, Court, DeadlineStatus
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
+from tracker.widgets import FastSelectMultiple
 
 CASES_PER_PAGE = 50
 # Case lists count and page through at most this many matches (see CappedPaginator).
@@ -145,6 +146,7 @@ class DeadlineFilter(forms.Form):
         required=False,
         queryset=Court.objects.order_by("short_name"),
         to_field_name="code",
+        widget=FastSelectMultiple,
     )
     case = forms.SlugField(label="Case (address name)", required=False, max_length=120)
     days = forms.IntegerField(label="Days ahead", required=False, min_value=1, max_value=366)
