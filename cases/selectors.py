@@ -234,8 +234,16 @@ class Related:
 
 def case_related(case: Case) -> list[Related]:
     """Related cases, each with how it relates, read from this case's side."""
-    outgoing = CaseLink.objects.filter(from_case=case).select_related("to_case__court")
-    incoming = CaseLink.objects.filter(to_case=case).select_related("from_case__court")
+    outgoing = (
+        CaseLink.objects.filter(from_case=case)
+        .select_related("to_case__court")
+        .defer("to_case__search_text", "to_case__search_vector")
+    )
+    incoming = (
+        CaseLink.objects.filter(to_case=case)
+        .select_related("from_case__court")
+        .defer("from_case__search_text", "from_case__search_vector")
+    )
     related = [Related(link.get_kind_display(), link.to_case, link) for link in outgoing]
     related += [Related(link.inverse_label, link.from_case, link) for link in incoming]
     related.sort(key=lambda r: (r.link.date or datetime.date.max, r.link.pk))
