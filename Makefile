@@ -45,10 +45,22 @@ check: install
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
 
-## make bench: time the reminder scan (100,000 open deadlines, 10,000 subscriptions, and a tenth
-## of that) and the sender, in their own database (BENCH_DATABASE_URL, default
-## postgres://root@127.0.0.1:5432/bench_alerts, emptied on each run); writes
-## bench/results/reminders-<date>.json. Not part of make test.
+## make bench: the scale benchmark (bench/pages.py, docs/performance.md): the scale-1 demo data
+## in its own database (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/bench; reused,
+## or generated when it has no cases), served by gunicorn in production mode with 2 workers and
+## loaded at concurrency 1 and 8 from a separate process; plus the reminder scan over it. Prints
+## a table against the targets, writes bench/results/pages-<date>.json. Options in BENCH_ARGS
+## (e.g. BENCH_ARGS="--scale 0.05 --duration 5"). BENCH=reminders runs bench/reminders.py instead
+## (the scan and the sender on their own data in BENCH_ALERTS_DATABASE_URL, default bench_alerts,
+## which it EMPTIES on each run: never the pages' database). Not part of make test.
 .PHONY: bench
+BENCH ?= pages
+BENCH_ALERTS_DATABASE_URL ?= postgres://root@127.0.0.1:5432/bench_alerts
 bench: install
-	$(BIN)/python bench/reminders.py $(BENCH_ARGS)
+ifeq ($(BENCH),pages)
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+else ifeq ($(BENCH),reminders)
+	BENCH_DATABASE_URL="$(BENCH_ALERTS_DATABASE_URL)" $(BIN)/python bench/reminders.py $(BENCH_ARGS)
+else
+	@echo "BENCH is pages (the default) or reminders" >&2; exit 2
+endif

@@ -27,18 +27,27 @@ from cases.demo.courts import (
     FEDERAL_APPELLATE,
     FEDERAL_DISTRICT,
     FEDERAL_SUPREME,
+    JPML,
     STATE_APPELLATE,
     STATE_SUPREME,
     STATE_TRIAL,
     CourtData,
 )
-from cases.models import LINK_INVERSE_LABELS, CaseStatus, LinkKind, MotionStatus, Outcome
+from cases.models import (
+    LINK_INVERSE_LABELS,
+    CaseStatus,
+    Court,
+    LinkKind,
+    MotionStatus,
+    Outcome,
+)
+from cases.services.deadlines import court_rule_set
 
 if TYPE_CHECKING:
     from cases.demo.generator import CaseHead, Generator
 
 SOURCE_SITE = "https://dockets.example.org"
-TRIAL_LEVELS = frozenset({FEDERAL_DISTRICT, STATE_TRIAL, "jpml"})
+TRIAL_LEVELS = frozenset({FEDERAL_DISTRICT, STATE_TRIAL, JPML})
 _STATUS_LABELS = {s.value: s.label.lower() for s in CaseStatus}
 _OUTCOME_LABELS = {o.value: o.label.upper() for o in Outcome}
 _MOTION_STATUS_LABELS = {s.value: s.label.upper() for s in MotionStatus}
@@ -71,17 +80,6 @@ def computed(
     return result.due_date, result.earliest_safe, result.rule, result.explanation()
 
 
-def rule_set_of(court: CourtData) -> str:
-    """The rule set deadlines are computed under in this court, as services.court_rule_set."""
-    if court.holiday_calendar == "ca_judicial":
-        return "california"
-    if court.holiday_calendar == "us_federal" and court.level == FEDERAL_DISTRICT:
-        return "frcp"
-    if court.holiday_calendar == "us_federal" and court.level == FEDERAL_APPELLATE:
-        return "frap"
-    return ""
-
-
 def briefing_period(
     rule_set: str, kind: str, motion: dict[str, Any]
 ) -> tuple[datetime.date, int, str, str, str] | None:
@@ -105,6 +103,19 @@ class CaseWriter:
         self.today = generator.today
         self.tables = generator.tables
         self.motion_number = 0  # motions written so far: index into generator.anchors
+        # The rule set each court computes deadlines under, as the deadline services decide it.
+        self.rule_sets = [
+            str(court_rule_set(Court(level=c.level, holiday_calendar=c.holiday_calendar)) or "")
+            for c in generator.courts
+        ]
+
+    def _later(
+        self, start: datetime.date, low: int, high: int, end: datetime.date
+    ) -> datetime.date:
+        """A day ``low`` to ``high`` days after ``start``; if that is past ``end`` (today, or
+        the case's closing), a random day from ``start`` to ``end`` instead."""
+        when = start + _DAYS[self.rng.randint(low, high)]
+        return when if when <= end else self.g.between(start, end)
 
     # -- parties -------------------------------------------------------------------------------
 
@@ -273,7 +284,7 @@ class CaseWriter:
         self, head: CaseHead, court: CourtData, short_name: str, events: list[Event]
     ) -> None:
         """Filed when added, then active, then its present status (as case_status_change)."""
-        g, rng = self.g, self.rng
+        g = self.g
         table = self.tables["cases_statuschange"]
         case_id = str(head.case_id)
         opened = g.next_id("cases_statuschange")
@@ -288,7 +299,7 @@ class CaseWriter:
         )  # fmt: skip
         chain = []
         if head.status != "filed":
-            active_on = min(head.end, head.filed + _DAYS[rng.randint(7, 60)])
+            active_on = self._later(head.filed, 7, 60, head.end)
             chain.append(("filed", "active", active_on))
             if head.status != "active":
                 chain.append(("active", head.status, head.closed or g.between(active_on, head.end)))
@@ -380,7 +391,7 @@ class CaseWriter:
                 used.add(entry)
                 when = dates[entry]
             else:
-                when = min(head.end, motion["date"] + _DAYS[rng.randint(7, 90)])
+                when = self._later(motion["date"], 7, 90, head.end)
             rulings.append((g.next_id("cases_ruling"), when, entry, decided))
         return dates, entry_ids, motions, rulings
 
@@ -479,7 +490,7 @@ class CaseWriter:
                     status = rng.choices(["pending", "withdrawn", "unknown"], [85, 10, 5])[0]
                 motion["status"] = status
                 if status != "pending":  # as motion_set_status reports it
-                    when = min(head.end, motion["date"] + _DAYS[rng.randint(5, 120)])
+                    when = self._later(motion["date"], 5, 120, head.end)
                     events.append(
                         ("motion_decided", when,
                          f"{motion['title']}: {_MOTION_STATUS_LABELS[status]}"[:500],
@@ -549,7 +560,7 @@ class CaseWriter:
         high = today + _DAYS[365] if head.closed is None else min(head.end, today)
         low = min(low, high)
         motion_dates = [m["date"] for m in motions]
-        rule_set = rule_set_of(court)
+        rule_set = self.rule_sets[head.court]
         for _ in range(head.deadlines):
             target = g.between(low, high)
             deadline_id = str(g.next_id("cases_deadline"))
@@ -569,11 +580,13 @@ class CaseWriter:
                     "hearing": f"Hearing on {motion['title']}",
                 }[kind]
                 if kind == "hearing":
-                    due, due_time = motion["hearing"] or target, rng.choice(texts.HEARING_TIMES)
+                    due_time = rng.choice(texts.HEARING_TIMES)
+                    if motion["hearing"] is not None and motion["hearing"] >= low:
+                        due = motion["hearing"]
                 elif rule_set and rng.random() < 0.6:
                     spec = briefing_period(rule_set, kind, motion)
                     result = spec and computed(*spec[:2], rule_set, spec[3], spec[2], court.state)
-                    if spec and result:
+                    if spec and result and result[0] >= low:
                         trigger, period, unit, direction, trigger_event = spec
                         due, earliest, rule, explanation = result
                         basis, computed_under = "computed", rule_set
@@ -602,9 +615,9 @@ class CaseWriter:
                 ("deadline_set", set_on, f"Deadline set: {title}, due {when}"[:500], "{}",
                  deadline_id, NULL, NULL, NULL, NULL)
             )  # fmt: skip
+            latest = min(today, head.end)
             if status in ("met", "vacated"):
-                on = due if status == "met" else g.between(set_on, due)
-                on = min(today, head.end, max(set_on, on))
+                on = min(due, latest) if status == "met" else g.between(set_on, min(due, latest))
                 events.append(
                     (f"deadline_{status}", on, f"Deadline {status}: {title}"[:500],
                      json.dumps({"from": "open", "to": status, "reason": ""}),
@@ -612,7 +625,7 @@ class CaseWriter:
                 )  # fmt: skip
             elif status == "extended":
                 before = due - _DAYS[rng.randint(7, 30)]
-                on = min(today, head.end, max(set_on, before - _DAYS[3]))
+                on = g.between(set_on, min(before, latest))
                 moved = f"from {ISO[before]} to {ISO[due]}"
                 events.append(
                     ("deadline_moved", on,

@@ -154,7 +154,6 @@ class Summary:
     rows: dict[str, int]
     largest_case_slug: str
     largest_case_entries: int
-    rare_case_slugs: list[str]
 
 
 def allocate(
@@ -236,7 +235,7 @@ class Generator:
 
     def run(self, emit: Callable[[Batch], None]) -> Summary:
         """Write every row, handing each batch of complete rows to ``emit`` as it is ready:
-        the shared rows first, then every CHUNK_CASES cases, then the links, the leftover
+        the shared rows first, then every few thousand cases, then the links, the leftover
         parties and the subscriptions (which refer to cases of any batch)."""
         from cases.demo.case_writer import CaseWriter
 
@@ -252,8 +251,10 @@ class Generator:
             total=len(self.heads), desc="generate cases", unit=" cases", disable=not self.progress
         )
         with bar:
-            for start in range(0, len(self.heads), CHUNK_CASES):
-                heads = self.heads[start : start + CHUNK_CASES]
+            # Chunks small enough that loading follows generation closely at any scale.
+            size = min(CHUNK_CASES, max(250, len(self.heads) // 40))
+            for start in range(0, len(self.heads), size):
+                heads = self.heads[start : start + size]
                 for head in heads:
                     writer.write(head)
                 bar.update(len(heads))
@@ -268,7 +269,6 @@ class Generator:
             rows={name: table.count for name, table in self.tables.items()},
             largest_case_slug=self.case_slugs[largest.index],
             largest_case_entries=largest.entries,
-            rare_case_slugs=sorted(self.case_slugs[h.index] for h in self.heads if h.rare),
         )
 
     def _emit(self, emit: Callable[[Batch], None], tables: Sequence[str], cases: range) -> None:

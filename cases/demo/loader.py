@@ -89,13 +89,15 @@ def demo_data_load(
                 f"with --reset to delete every row of the cases, parties and alerts apps and "
                 f"the demo users (staff and superusers are kept) before generating."
             )
-        if reset:
-            _empty()
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")  # compiling costs more than it saves here
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            # Foreign keys checked at the end of each COPY, rather than millions held to commit.
+            # Foreign keys checked at the end of each COPY, rather than millions held to
+            # commit (this also checks any pending from earlier in an outer transaction, which
+            # TRUNCATE would refuse).
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        if reset:
+            _empty()
         indexes = _drop_indexes(REINDEXED)
         seconds["prepare"] = time.perf_counter() - started
         started = time.perf_counter()

@@ -42,15 +42,12 @@ class Zipf:
     BITS = 20
 
     def __init__(self, vocabulary: Sequence[str]) -> None:
-        words = list(vocabulary)
-        cumulative = list(itertools.accumulate(1 / r for r in range(1, len(words) + 1)))
+        cumulative = list(itertools.accumulate(1 / r for r in range(1, len(vocabulary) + 1)))
         size = 1 << self.BITS
-        self.table = [
-            words[
-                min(bisect.bisect(cumulative, (slot + 0.5) / size * cumulative[-1]), len(words) - 1)
-            ]
-            for slot in range(size)
-        ]
+        bounds = [round(c / cumulative[-1] * size) for c in cumulative]
+        self.table: list[str] = []
+        for word, start, end in zip(vocabulary, [0, *bounds], bounds, strict=False):
+            self.table.extend([word] * (end - start))
 
     def phrase(self, rng: random.Random, low: int, high: int) -> str:
         table, bits = self.table, rng.getrandbits
