@@ -43,8 +43,10 @@ def _one(conn: http.client.HTTPConnection, path: str) -> tuple[float, int, int, 
 
 def _client(job: dict) -> dict:
     conn = http.client.HTTPConnection(job["host"], job["port"], timeout=job["timeout"])
+    warm = 0
     while time.time() < job["start_at"]:
         _one(conn, job["path"])
+        warm += 1
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     queries: Counter[str] = Counter()
@@ -67,6 +69,7 @@ def _client(job: dict) -> dict:
         "queries": dict(queries),
         "errors": errors,
         "bytes": size,
+        "warm_up_requests": warm,
         "first": first,
         "last": time.time(),
     }
@@ -122,6 +125,7 @@ def run(
         "concurrency": concurrency,
         "duration_s": round(elapsed, 3),
         "requests": requests,
+        "warm_up_requests": sum(p["warm_up_requests"] for p in parts),
         "errors": errors,
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "error_samples": [e for p in parts for e in p["errors"]][:5],

@@ -401,6 +401,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU time of these processes (None if one has gone)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            return None
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def rss_kb(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/status") as status:
@@ -410,6 +423,25 @@ def rss_kb(pid: int) -> int | None:
     except (FileNotFoundError, ProcessLookupError):
         return None
     return None
+
+
+def cpu_times() -> list[int]:
+    """The machine's CPU jiffies: user nice system idle iowait irq softirq steal."""
+    with open("/proc/stat") as stat:
+        return [int(x) for x in stat.readline().split()[1:9]]
+
+
+def cpu_use(before: list[int], after: list[int]) -> dict[str, float]:
+    """How busy the machine's CPUs were between two ``cpu_times()`` (all processes, not only
+    the benchmark's: a busy machine shows here), and the load average at the end."""
+    delta = [b - a for a, b in zip(before, after, strict=True)]
+    total = max(1, sum(delta))
+    idle = delta[3] + delta[4]
+    return {
+        "cpu_busy_pct": round(100 * (total - idle) / total, 1),
+        "cpu_steal_pct": round(100 * delta[7] / total, 1),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+    }
 
 
 class Server:
@@ -434,6 +466,7 @@ class Server:
             "-",
             "--log-level",
             "info",
+            "--no-control-socket",  # gunicorn 27's default socket path is shared by every server
         ]
         if self.worker_class == "gthread":
             command += ["--threads", "4"]
@@ -822,7 +855,7 @@ def checks(results: dict) -> list[dict]:
 def table(results: dict) -> str:
     levels = sorted(results["load"], key=int)
     floor = {c: results["load"][c].get("floor", {}).get("rps") for c in levels}
-    header = ["endpoint", "SQL"]
+    header = ["endpoint", "SQL", "CPU ms"]
     for c in levels:
         header += [f"c={c} p50", "p95", "p99", "req/s", "err"]
     header += [f"x floor (c={levels[-1]})", "RSS MB", "verdict"]
@@ -831,7 +864,9 @@ def table(results: dict) -> str:
         if not any(name in results["load"][c] for c in levels):
             continue
         probe_q = results["probe"].get(name, {}).get("sql_queries", [])
-        row = [name, "/".join(map(str, probe_q))]
+        first = results["load"][levels[0]].get(name, {})
+        cpu = first.get("worker_cpu_ms_per_request")
+        row = [name, "/".join(map(str, probe_q)), f"{cpu:.0f}" if cpu is not None else "?"]
         for c in levels:
             r = results["load"][c].get(name)
             if r is None:
@@ -866,12 +901,22 @@ def table(results: dict) -> str:
         for r in rows
     ]
     lines.insert(1, "-" * len(lines[0]))
-    lines += ["", "times in ms; SQL = X-SQL-Queries per request (streams: total, from the log)"]
+    lines += [
+        "",
+        "times in ms; SQL = X-SQL-Queries per request (streams: total, from the log); CPU ms =",
+        f"the gunicorn workers' CPU time per request at c={levels[0]} (PostgreSQL's not included);",
+        f"x floor = req/s over the floor's at c={levels[-1]}; RSS = workers' peak during the URL",
+    ]
     lines += ["", "targets:"]
     for c in results["checks"]:
         mark = "pass" if c["pass"] else "MISS"
         lines.append(f"  [{mark}] {c['target']}: {c['measured']}")
     return "\n".join(lines)
+
+
+def _git(*args: str) -> str:
+    command = ["git", "-C", str(ROOT), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False).stdout  # noqa: S603,S607
 
 
 def machine(database_url: str) -> dict:
@@ -890,7 +935,10 @@ def machine(database_url: str) -> dict:
         text=True,
         check=False,
     ).stdout.split()
+    commit = _git("rev-parse", "--short", "HEAD").strip()
+    changed = _git("status", "--porcelain", "--untracked-files=no").splitlines()
     return {
+        "code": f"{commit} + {len(changed)} changed files" if changed else commit,
         "python": platform.python_version(),
         "django": versions[0] if versions else "",
         "gunicorn": versions[1] if len(versions) > 1 else "",
@@ -920,7 +968,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
     parser.add_argument(
-        "--conn-max-age", type=int, default=None, help="CONN_MAX_AGE (default: the settings' 0)"
+        "--conn-max-age", type=int, default=None, help="CONN_MAX_AGE (default: the settings' 60)"
     )
     parser.add_argument("--only", nargs="+", choices=list(ENDPOINTS), help="these URLs only")
     parser.add_argument("--rare-term")
@@ -966,7 +1014,7 @@ def main() -> None:
         "command": " ".join(server.command()[1:]),
         "workers": args.workers,
         "worker_class": args.worker_class,
-        "conn_max_age": int(env.get("CONN_MAX_AGE", "0")),
+        "conn_max_age": int(env.get("CONN_MAX_AGE", "60")),
         "duration_s": args.duration,
         "warmup_s": args.warmup,
     }
@@ -995,6 +1043,9 @@ def main() -> None:
                 print(f"c={concurrency} {name} {urls[name]}", flush=True)
                 phase = f"load-{concurrency}-{name}"
                 sampler.set_phase(phase)
+                cpu_before = cpu_times()
+                workers = server.worker_pids()
+                worker_cpu = cpu_seconds(workers)
                 slow = name == "csv_export"
                 result = run_load(
                     port,
@@ -1002,15 +1053,26 @@ def main() -> None:
                     concurrency,
                     args.warmup if not slow else 0,
                     args.duration,
-                    min_requests=2 if slow else 1,
+                    min_requests=1,
                 )
                 sampler.set_phase("idle")
                 result["rss_peak_mb"] = sampler.peak_mb(phase)
+                result |= cpu_use(cpu_before, cpu_times())
+                # The workers' own CPU time per request (warm-up included): what a page costs in
+                # Python, whatever else the machine was doing. PostgreSQL's time is not in it.
+                worker_cpu_after = cpu_seconds(workers)
+                served = result["requests"] + result["warm_up_requests"]
+                result["worker_cpu_ms_per_request"] = (
+                    round(1000 * (worker_cpu_after - worker_cpu) / served, 1)
+                    if worker_cpu is not None and worker_cpu_after is not None and served
+                    else None
+                )
                 by_name[name] = result
                 print(
                     f"    p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
                     f"{result['rps']:.1f} req/s, {result['errors']} errors, "
-                    f"SQL {result['sql_queries']}",
+                    f"SQL {result['sql_queries']}; CPU {result['cpu_busy_pct']:.0f} % busy, "
+                    f"load {result['load_average_1m']:.1f}",
                     flush=True,
                 )
         # Streamed responses: the header counts what ran before the body; the log the total.

@@ -11,7 +11,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.utils import timezone
 
 from cases.deadlines import CourtCalendar, california_calendar, days_remaining, federal_calendar
@@ -200,29 +200,73 @@ def _counsel_of(parties: list[CaseParty]) -> list[Counsel]:
 
 def case_motions(case: Case) -> QuerySet[Motion]:
     """The case's motions with their movants and the rulings that decided them."""
+    return _with_decisions(Motion.objects.filter(case=case)).order_by("filed_date", "pk")
+
+
+def _with_decisions(motions: QuerySet[Motion]) -> QuerySet[Motion]:
     decisions = RulingMotion.objects.select_related("ruling").order_by("ruling__date", "pk")
-    return (
-        Motion.objects.filter(case=case)
-        .select_related("docket_entry")
-        .prefetch_related(
-            Prefetch("decisions", queryset=decisions),
-            Prefetch("movants", queryset=CaseParty.objects.select_related("party")),
-        )
-        .order_by("filed_date", "pk")
+    return motions.select_related("docket_entry").prefetch_related(
+        Prefetch("decisions", queryset=decisions),
+        Prefetch("movants", queryset=CaseParty.objects.select_related("party")),
     )
 
 
-def case_deadlines(case: Case, *, today: datetime.date | None = None) -> tuple[list, list]:
-    """The case's (upcoming open, past or closed) deadlines."""
+def latest_motions(case: Case, limit: int) -> tuple[list[Motion], int]:
+    """The case's latest ``limit`` motions in filing order (undated last), and how many it has.
+
+    Three queries however many motions the case has: a big MDL has thousands, and the page
+    shows the latest (``motion_case_filed_idx`` read backwards)."""
+    newest_first = (
+        _with_decisions(Motion.objects.filter(case=case))
+        # COUNT(*) OVER () is computed before the LIMIT: every row carries the case's total.
+        .annotate(case_total=Window(Count("pk")))
+        .order_by(F("filed_date").desc(nulls_first=True), "-pk")[:limit]
+    )
+    rows = list(newest_first)
+    rows.reverse()
+    return rows, rows[0].case_total if rows else 0
+
+
+@dataclass
+class CaseDeadlines:
+    upcoming: list[Deadline]  # open and due today or later, soonest first
+    upcoming_count: int
+    past: list[Deadline]  # the rest (passed, met, vacated...), latest due first
+    past_count: int
+
+
+def case_deadlines(
+    case: Case,
+    *,
+    upcoming_limit: int | None = None,
+    past_limit: int | None = None,
+    today: datetime.date | None = None,
+) -> CaseDeadlines:
+    """The case's upcoming open deadlines and its past or closed ones, each list cut to its
+    limit in SQL, with both counts: two queries, however many deadlines the case has."""
     today = today or timezone.localdate()
-    rows = list(Deadline.objects.filter(case=case).select_related("motion"))
-    for deadline in rows:
+    rows = Deadline.objects.filter(case=case).select_related("motion")
+    is_upcoming = Q(status=DeadlineStatus.OPEN, due_date__gte=today)
+    total = Window(Count("pk"))  # over the whole filter, before the LIMIT
+    upcoming = list(
+        rows.filter(is_upcoming)
+        .annotate(total=total)
+        .order_by("due_date", "due_time", "pk")[:upcoming_limit]
+    )
+    past = list(
+        rows.exclude(is_upcoming)
+        .annotate(total=total)
+        .order_by("-due_date", F("due_time").desc(nulls_last=True), "-pk")[:past_limit]
+    )
+    for deadline in (*upcoming, *past):
         deadline.case = case  # the court is already loaded with the case
-    upcoming = [d for d in rows if d.status == DeadlineStatus.OPEN and d.due_date >= today]
     with_remaining(upcoming)
-    past = [d for d in rows if d not in upcoming]
-    past.sort(key=lambda d: d.due_date, reverse=True)
-    return upcoming, past
+    return CaseDeadlines(
+        upcoming,
+        upcoming[0].total if upcoming else 0,
+        past,
+        past[0].total if past else 0,
+    )
 
 
 @dataclass
@@ -232,22 +276,34 @@ class Related:
     link: CaseLink
 
 
-def case_related(case: Case) -> list[Related]:
-    """Related cases, each with how it relates, read from this case's side."""
-    outgoing = (
-        CaseLink.objects.filter(from_case=case)
-        .select_related("to_case__court")
-        .defer("to_case__search_text", "to_case__search_vector")
+def case_links(case: Case) -> QuerySet[CaseLink]:
+    """The links from and to the case, both cases with their courts, oldest link first (undated
+    last). One query; read each with ``related_item()``."""
+    return (
+        CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case))
+        .select_related("from_case__court", "to_case__court")
+        .defer(
+            "from_case__search_text",
+            "from_case__search_vector",
+            "to_case__search_text",
+            "to_case__search_vector",
+        )
+        .order_by(F("date").asc(nulls_last=True), "pk")
     )
-    incoming = (
-        CaseLink.objects.filter(to_case=case)
-        .select_related("from_case__court")
-        .defer("from_case__search_text", "from_case__search_vector")
-    )
-    related = [Related(link.get_kind_display(), link.to_case, link) for link in outgoing]
-    related += [Related(link.inverse_label, link.from_case, link) for link in incoming]
-    related.sort(key=lambda r: (r.link.date or datetime.date.max, r.link.pk))
-    return related
+
+
+def related_item(case: Case, link: CaseLink) -> Related:
+    """A link read from ``case``'s side: the other case and how it relates."""
+    if link.from_case_id == case.pk:
+        return Related(link.get_kind_display(), link.to_case, link)
+    return Related(link.inverse_label, link.from_case, link)
+
+
+def case_related(case: Case, limit: int | None = None) -> tuple[list[Related], int]:
+    """The first ``limit`` related cases (all with None), each with how it relates, read from
+    this case's side, and how many there are: one query, however many (an MDL has hundreds)."""
+    links = list(case_links(case).annotate(case_total=Window(Count("pk")))[:limit])
+    return [related_item(case, link) for link in links], links[0].case_total if links else 0
 
 
 def case_timeline(

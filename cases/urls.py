@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("cases/", views.case_list, name="case-list"),
     path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
+    path("cases/<slug:slug>/related/", views.case_related, name="case-related"),
     path("deadlines/", views.deadlines, name="deadlines"),
     path("courts/", views.court_list, name="court-list"),
     path("courts/<slug:code>/", views.court_detail, name="court-detail"),

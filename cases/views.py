@@ -28,6 +28,8 @@ DEADLINES_SHOWN = 25
 PAST_DEADLINES_SHOWN = 10
 DEADLINE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50
+RELATED_SHOWN = 25  # on the case page; /cases/<slug>/related/ has them all
+RELATED_PER_PAGE = 100
 
 
 @require_safe
@@ -99,8 +101,11 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     timeline, note = paginate(request, selectors.case_timeline(case, **filters), TIMELINE_PER_PAGE)
     if note:
         problems.append(note)
-    upcoming, past = selectors.case_deadlines(case)
-    motions = list(selectors.case_motions(case))
+    deadlines = selectors.case_deadlines(
+        case, upcoming_limit=DEADLINES_SHOWN, past_limit=PAST_DEADLINES_SHOWN
+    )
+    motions, motion_count = selectors.latest_motions(case, MOTIONS_SHOWN)
+    related, related_count = selectors.case_related(case, RELATED_SHOWN)
     # One query, for signed-in readers only: the anonymous page costs what it did. Through the
     # reverse relation, so that cases/ still imports nothing from alerts/.
     following = request.user.is_authenticated and (
@@ -115,19 +120,38 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "parties": selectors.case_parties_by_role(case),
             # A big MDL has hundreds of motions and deadlines: the page shows the latest, and
             # says where the rest are (the timeline, /deadlines/?case=, the .ics).
-            "motions": motions[-MOTIONS_SHOWN:],
-            "motion_count": len(motions),
-            "upcoming_deadlines": upcoming[:DEADLINES_SHOWN],
-            "upcoming_count": len(upcoming),
-            "past_deadlines": past[:PAST_DEADLINES_SHOWN],
-            "past_count": len(past),
-            "related": selectors.case_related(case),
+            "motions": motions,
+            "motion_count": motion_count,
+            "upcoming_deadlines": deadlines.upcoming,
+            "upcoming_count": deadlines.upcoming_count,
+            "past_deadlines": deadlines.past,
+            "past_count": deadlines.past_count,
+            "related": related,
+            "related_count": related_count,
             "status_history": case.status_changes.order_by("effective_date", "recorded_at", "pk"),
             "timeline": timeline,
             "timeline_form": timeline_form,
             "problems": problems,
             "query": query_without(request, "page"),
             "following": following,
+        },
+    )
+
+
+@require_safe
+def case_related(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every case related to this one (an MDL has hundreds), a page at a time."""
+    case = _case_or_404(slug)
+    links, note = paginate(request, selectors.case_links(case), RELATED_PER_PAGE)
+    return render(
+        request,
+        "cases/case_related.html",
+        {
+            "nav": "cases",
+            "case": case,
+            "page": links,
+            "related": [selectors.related_item(case, link) for link in links],
+            "problems": [note] if note else [],
         },
     )
 

@@ -131,8 +131,9 @@ def test_case_page_costs_the_same_queries_for_a_small_and_a_large_case(
     small, large = factories.case(), factories.case()
     _fill(small, 2)
     _fill(large, 25)
-    # case+court+judges (2), parties+counsel (2), motions+decisions+movants (3), deadlines (1),
-    # links out and in (2), status history (1), timeline count and page (2).
+    # case+court+judges (2), parties+counsel (2), the latest motions with their count,
+    # decisions and movants (3), upcoming and past deadlines with their counts (2), the first
+    # related cases with their count (1), status history (1), timeline count and page (2).
     with django_assert_max_num_queries(13):
         assert client.get(small.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(13):
@@ -323,3 +324,33 @@ def test_case_page_shows_the_latest_motions_and_deadlines_of_a_big_case(client):
     assert "Motion 54" in motions and "Motion 05" in motions and "Motion 04" not in motions
     assert "The next 25 of 30" in text and "Next 24" in text and "Next 25" not in text
     assert "The latest 10 of 12" in text and "Old 00" in text and "Old 11" not in text
+
+
+def test_case_page_shows_the_first_related_cases_and_links_to_them_all(
+    client, django_assert_max_num_queries
+):
+    mdl = factories.case(short_name="In re Big MDL")
+    members = [factories.case(short_name=f"Member {n:03d}") for n in range(130)]
+    for n, member in enumerate(members):
+        services.case_link_create(
+            from_case=member,
+            to_case=mdl,
+            kind="transferred_into_mdl",
+            date=D(2021, 1, 1) + datetime.timedelta(n),
+        )
+    text = page_text(client, mdl.get_absolute_url())
+    related = text.split("Related cases")[1].split("Status history")[0]
+    assert "Member 000" in related and "Member 024" in related and "Member 025" not in related
+    assert "The first 25 of 130. All 130 related cases" in related
+
+    url = f"{mdl.get_absolute_url()}related/"
+    with django_assert_max_num_queries(4):  # case+court, judges, count, page
+        first = page_text(client, url)
+    assert "130 related cases, oldest link first" in first and "Page 1 of 2" in first
+    assert "Member 099" in first and "Member 100" not in first
+    assert "MDL member case" in first  # read from the MDL's side
+    second = page_text(client, url + "?page=2")
+    assert "Member 100" in second and "Member 129" in second and "Member 099" not in second
+    odd = page_text(client, url + "?page=zz")
+    assert "There is no page 'zz'; showing page 1 of 2." in odd
+    assert client.get("/cases/no-such-case/related/").status_code == 404
