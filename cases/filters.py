@@ -31,7 +31,7 @@ from cases.models import (
     MotionStatus,
 )
 from parties.models import CaseParty, Representation
-from tracker.widgets import FastSelectMultiple
+from tracker.widgets import FastSelect, FastSelectMultiple
 
 MAX_QUERY_LENGTH = 200
 MAX_TEXT_FILTER = 100
@@ -79,7 +79,10 @@ class CaseFilterSet(filters.FilterSet):
         widget=FastSelectMultiple,
     )
     level = filters.ChoiceFilter(
-        label="Court level", field_name="court__level", choices=CourtLevel.choices
+        label="Court level",
+        field_name="court__level",
+        choices=CourtLevel.choices,
+        widget=FastSelect,
     )
     state = filters.CharFilter(
         label="State",
@@ -88,8 +91,10 @@ class CaseFilterSet(filters.FilterSet):
         max_length=2,
         validators=[RegexValidator(r"^[A-Za-z]{2}$", "Use a two-letter state code, e.g. IL.")],
     )
-    status = filters.MultipleChoiceFilter(label="Status", choices=CaseStatus.choices)
-    case_type = filters.ChoiceFilter(label="Case type", choices=CaseType.choices)
+    status = filters.MultipleChoiceFilter(
+        label="Status", choices=CaseStatus.choices, widget=FastSelectMultiple
+    )
+    case_type = filters.ChoiceFilter(label="Case type", choices=CaseType.choices, widget=FastSelect)
     party = filters.CharFilter(method="filter_party", **_text("Party", "Name or part of it"))
     counsel = filters.CharFilter(
         method="filter_counsel", **_text("Attorney or firm", "Name or part of it")
@@ -112,7 +117,11 @@ class CaseFilterSet(filters.FilterSet):
         max_value=366,
     )
     sort = filters.ChoiceFilter(
-        label="Sort by", choices=SORT_LABELS[1:], empty_label=SORT_LABELS[0][1], method="noop"
+        label="Sort by",
+        choices=SORT_LABELS[1:],
+        empty_label=SORT_LABELS[0][1],
+        method="noop",
+        widget=FastSelect,
     )
 
     class Meta:

@@ -141,6 +141,18 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Built .ics bodies under a digest of their data (cases/calendar.py): per worker, at most
+    # 40 of at most 512 KB each, so a worker never holds more than 20 MB of them.
+    "calendars": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "calendars",
+        "TIMEOUT": 6 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 40},
+    },
+}
+
 # E-mail: SMTP (or any django-environ scheme) from EMAIL_URL, else files under var/mail/.
 if env.str("EMAIL_URL", default=""):
     vars().update(config.email_config(env.str("EMAIL_URL")))

@@ -241,3 +241,47 @@ def test_the_calendars_cost_a_fixed_number_of_queries(
     with django_assert_max_num_queries(2):
         calendar, _ = fetch(client, reverse("cases-calendar") + "?court=ilnd&court=cand")
     assert len(calendar.events) == 9
+
+
+def test_the_calendar_is_built_again_only_when_something_in_it_changed(
+    client, case, monkeypatch, settings
+):
+    settings.ALLOWED_HOSTS = ["testserver", "tracker.example.org"]
+    from cases import calendar as module
+
+    built = []
+    real = module.build_calendar
+    monkeypatch.setattr(module, "build_calendar", lambda *a, **k: built.append(1) or real(*a, **k))
+    due = deadline(case)
+    url = reverse("case-calendar", args=[case.slug])
+    first = fetch(client, url)[1]
+    assert fetch(client, url)[1] == first and len(built) == 1  # the second came from the cache
+
+    services.deadline_move(deadline=due, due_date=D(2026, 3, 24), reason="Extension")
+    moved = fetch(client, url)[1]
+    assert moved != first and b"DTSTART;VALUE=DATE:20260324" in moved and len(built) == 2
+
+    Case.objects.filter(pk=case.pk).update(short_name="Renamed v. Clearview AI")
+    renamed = fetch(client, url)[1]
+    assert b"[Renamed v. Clearview AI]" in renamed and len(built) == 3
+
+    case.court.__class__.objects.filter(pk=case.court_id).update(name="Another court name")
+    assert b"Another court name" in fetch(client, url)[1] and len(built) == 4
+    # Another host name gives other absolute URLs in the events.
+    other = client.get(url, HTTP_HOST="tracker.example.org").content
+    assert b"http://tracker.example.org/cases/" in other.replace(b"\r\n ", b"")
+    assert len(built) == 5
+
+
+def test_a_client_with_the_current_etag_gets_a_304(client, case):
+    due = deadline(case)
+    url = reverse("case-calendar", args=[case.slug])
+    response = client.get(url)
+    etag = response["ETag"]
+    assert etag.startswith('"') and len(etag) == 42
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    services.deadline_move(deadline=due, due_date=D(2026, 4, 1), reason="Extension")
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert b"20260401" in changed.content
