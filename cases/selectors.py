@@ -97,8 +97,14 @@ def remaining(deadline: Deadline, today: datetime.date | None = None) -> Remaini
 def with_remaining(deadlines: Iterable[Deadline]) -> list[Deadline]:
     """The deadlines, each with ``.remaining`` set (no queries: the court is already joined)."""
     rows = list(deadlines)
+    courts: dict[int, tuple[CourtCalendar, datetime.date]] = {}  # a page has a few courts
     for deadline in rows:
-        deadline.remaining = remaining(deadline)
+        court = deadline.case.court
+        if court.pk not in courts:
+            courts[court.pk] = (court_calendar(court), court_today(court))
+        calendar, today = courts[court.pk]
+        calendar_days, court_days = days_remaining(calendar, today, deadline.due_date)
+        deadline.remaining = Remaining(calendar_days, court_days, calendar.name)
     return rows
 
 
