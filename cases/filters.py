@@ -77,6 +77,7 @@ class CaseFilterSet(filters.FilterSet):
         field_name="court__code",
         help_text="Hold Ctrl (Cmd on a Mac) to choose several.",
         widget=FastSelectMultiple,
+        distinct=False,  # a case has one court: no duplicates to remove, no SELECT DISTINCT
     )
     level = filters.ChoiceFilter(
         label="Court level",
@@ -92,7 +93,7 @@ class CaseFilterSet(filters.FilterSet):
         validators=[RegexValidator(r"^[A-Za-z]{2}$", "Use a two-letter state code, e.g. IL.")],
     )
     status = filters.MultipleChoiceFilter(
-        label="Status", choices=CaseStatus.choices, widget=FastSelectMultiple
+        label="Status", choices=CaseStatus.choices, widget=FastSelectMultiple, distinct=False
     )
     case_type = filters.ChoiceFilter(label="Case type", choices=CaseType.choices, widget=FastSelect)
     party = filters.CharFilter(method="filter_party", **_text("Party", "Name or part of it"))

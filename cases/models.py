@@ -216,6 +216,9 @@ class Case(models.Model):
                 "id",
                 name="case_activity_idx",
             ),
+            # Party page: its roles ordered by their cases' filing dates, joined on id, read
+            # from the index alone instead of the wide case rows (PostgreSQL INCLUDE).
+            models.Index(fields=["id"], include=["filed_date"], name="case_id_filed_idx"),
         ]
 
     def __str__(self) -> str:
@@ -869,8 +872,12 @@ class CaseEvent(models.Model):
                 condition=Q(dispatched_at__isnull=True),
                 name="caseevent_undispatched_idx",
             ),
-            # Case timeline and per-case Atom feed: WHERE case_id = %s ORDER BY occurred_on DESC.
+            # Case timeline: WHERE case_id = %s ORDER BY occurred_on.
             models.Index(fields=["case", "-occurred_on"], name="caseevent_case_occurred_idx"),
+            # Per-case Atom feed: WHERE case_id = %s ORDER BY recorded_at DESC, id DESC LIMIT n.
+            models.Index(
+                fields=["case", "-recorded_at", "-id"], name="caseevent_case_recorded_idx"
+            ),
             # Site-wide activity feed: ORDER BY recorded_at DESC LIMIT n.
             models.Index(fields=["-recorded_at"], name="caseevent_recorded_idx"),
         ]

@@ -22,9 +22,11 @@ from tracker.widgets import FastSelectMultiple
 CASES_PER_PAGE = 50
 # Case lists count and page through at most this many matches (see CappedPaginator).
 CASE_COUNT_CAP = 10_000
-DEADLINES_PER_PAGE = 100
-MOTIONS_SHOWN = 50
-DEADLINES_SHOWN = 25
+DEADLINES_PER_PAGE = 50
+# The case page is a summary: the latest motions and the next deadlines, each list linking to
+# the whole of it (the timeline's motion filter, the deadlines page, the .ics).
+MOTIONS_SHOWN = 20
+DEADLINES_SHOWN = 10
 PAST_DEADLINES_SHOWN = 10
 DEADLINE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50

@@ -297,10 +297,10 @@ def test_deadlines_page_pages_through_many_deadlines(client):
             case=case, title=f"Step {n:03d}", due_date=today + datetime.timedelta(days=n % 60)
         )
     first = page_text(client, "/deadlines/")
-    assert "105 open deadlines from" in first and "Page 1 of 2" in first
-    second = page_text(client, "/deadlines/?page=2")
-    assert sum(f"Step {n:03d}" in first for n in range(105)) == 100
-    assert sum(f"Step {n:03d}" in second for n in range(105)) == 5
+    assert "105 open deadlines from" in first and "Page 1 of 3" in first
+    third = page_text(client, "/deadlines/?page=3")
+    assert sum(f"Step {n:03d}" in first for n in range(105)) == 50
+    assert sum(f"Step {n:03d}" in third for n in range(105)) == 5
 
 
 def test_case_page_shows_the_latest_motions_and_deadlines_of_a_big_case(client):
@@ -320,9 +320,9 @@ def test_case_page_shows_the_latest_motions_and_deadlines_of_a_big_case(client):
         )
     text = page_text(client, case.get_absolute_url())
     motions = text.split("Motions and the rulings that decided them")[1].split("Upcoming")[0]
-    assert "The latest 50 of 55 motions" in motions
-    assert "Motion 54" in motions and "Motion 05" in motions and "Motion 04" not in motions
-    assert "The next 25 of 30" in text and "Next 24" in text and "Next 25" not in text
+    assert "The latest 20 of 55 motions" in motions
+    assert "Motion 54" in motions and "Motion 35" in motions and "Motion 34" not in motions
+    assert "The next 10 of 30" in text and "Next 09" in text and "Next 10" not in text
     assert "The latest 10 of 12" in text and "Old 00" in text and "Old 11" not in text
 
 
