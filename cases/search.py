@@ -113,7 +113,7 @@ def search(
     """
     if connection.vendor != "postgresql":
         return _search_fallback(queryset, text)
-    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    query = _query(text)
     if limit is None:
         matches = queryset.filter(search_vector=query)
     else:
@@ -124,19 +124,33 @@ def search(
         )
         matches = queryset.filter(pk__in=candidates)
     return matches.annotate(
-        rank=SearchRank(F("search_vector"), query),
-        snippet=SearchHeadline(
-            Left("search_text", SNIPPET_SOURCE_CHARS),
-            query,
-            config=CONFIG,
-            start_sel=START,
-            stop_sel=STOP,
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        ),
+        rank=SearchRank(F("search_vector"), query), snippet=_snippet(query)
     ).order_by("-rank", "-filed_date", "pk")
+
+
+def _query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def _snippet(query: SearchQuery) -> SearchHeadline:
+    return SearchHeadline(
+        Left("search_text", SNIPPET_SOURCE_CHARS),
+        query,
+        config=CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def with_snippets(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """The cases with their ``rank`` for ``text`` and its ``snippet`` (PostgreSQL): for a page
+    of results picked already, without matching them again."""
+    query = _query(text)
+    return queryset.annotate(rank=SearchRank(F("search_vector"), query), snippet=_snippet(query))
 
 
 def _search_fallback(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:

@@ -25,9 +25,9 @@ class CappedPaginator(Paginator):
     def _counted(self) -> int:
         # Count keys only: no ordering, no ranking or snippet annotations in the subquery.
         rows = self.object_list
-        if hasattr(rows, "values"):
-            rows = rows.order_by().values("pk")
-        return rows[: self.cap + 1].count()
+        if not hasattr(rows, "values"):
+            return len(rows[: self.cap + 1])  # a list
+        return rows.order_by().values("pk")[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:
