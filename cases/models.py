@@ -17,6 +17,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from tracker.fields import SourcesField, WebAddressField, source_list
+from tracker.links import slug_url
 
 
 def validate_time_zone(value: str) -> None:
@@ -93,7 +94,7 @@ class Court(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("court-detail", args=[self.code])
+        return slug_url("court-detail", self.code)
 
 
 class Judge(models.Model):
@@ -225,7 +226,7 @@ class Case(models.Model):
         return f"{self.short_name} ({self.court}, {self.docket_number})"
 
     def get_absolute_url(self) -> str:
-        return reverse("case-detail", args=[self.slug])
+        return slug_url("case-detail", self.slug)
 
     @property
     def source_list(self) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from tracker.fields import SourcesField, source_list
+from tracker.links import slug_url
 
 
 class PartyKind(models.TextChoices):
@@ -38,7 +38,7 @@ class Party(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("party-detail", args=[self.slug])
+        return slug_url("party-detail", self.slug)
 
     @property
     def source_list(self) -> list[str]:
