@@ -27,6 +27,11 @@ import pages  # noqa: E402  (bench/pages.py: pick_targets, paths, the bench data
 
 DECLARE = re.compile(r"^DECLARE \S+ NO SCROLL CURSOR WITH(?:OUT)? HOLD FOR ", re.IGNORECASE)
 PLAN_LINES = 25
+CURSOR_NOTE = (
+    "(The request read this through a server-side cursor, for which PostgreSQL plans to return "
+    "the first rows fast (cursor_tuple_fraction); explained as a plain SELECT it is planned for "
+    "all its rows, so the plan and time above may not be the ones the request had.)"
+)
 
 
 def setup(database_url: str) -> None:
@@ -44,7 +49,8 @@ def setup(database_url: str) -> None:
     django.setup()
 
 
-def statements(path: str) -> list[str]:
+def statements(path: str) -> list[tuple[str, bool]]:
+    """The SELECTs the page ran, each with whether it ran through a server-side cursor."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -58,8 +64,12 @@ def statements(path: str) -> list[str]:
                 pass
     if response.status_code != 200:
         raise SystemExit(f"{path}: HTTP {response.status_code}")
-    sql = [DECLARE.sub("", q["sql"]) for q in captured.captured_queries]
-    return [s for s in sql if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    out = []
+    for query in captured.captured_queries:
+        sql = DECLARE.sub("", query["sql"])
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            out.append((sql, sql != query["sql"]))
+    return out
 
 
 def explain(sql: str) -> tuple[float, list[str]]:
@@ -89,19 +99,23 @@ def main() -> None:
     for name, path in urls.items():
         if args.only and name not in args.only:
             continue
-        explained = sorted((explain(sql) + (sql,) for sql in statements(path)), reverse=True)
-        total = sum(ms for ms, _, _ in explained)
-        print(f"### {name}: `{path}`\n")
+        explained = sorted(
+            (explain(sql) + (sql, cursor) for sql, cursor in statements(path)), reverse=True
+        )
+        total = sum(ms for ms, *_ in explained)
+        print(f"#### {name}: `{path}`\n")
         print(
             f"{len(explained)} statements, {total:.1f} ms in PostgreSQL (planning + execution, "
             f"EXPLAIN ANALYZE)"
             + (f"; the {args.top} slowest:" if len(explained) > args.top else ":")
             + "\n"
         )
-        for ms, plan, sql in explained[: args.top]:
+        for ms, plan, sql, cursor in explained[: args.top]:
             shown = plan if args.full else plan[:PLAN_LINES]
             short = sql if len(sql) <= 400 else sql[:400] + " ..."
             print(f"{ms:.2f} ms: `{short}`\n")
+            if cursor:
+                print(CURSOR_NOTE + "\n")
             print("```")
             print("\n".join(shown))
             if len(shown) < len(plan):
