@@ -28,7 +28,8 @@
    subprocess on the bench database, timed with its SQL statements counted, twice (the second
    scan finds every reminder written), inside a transaction that is then rolled back.
 
-It prints a table with each target passed or missed and writes bench/results/pages-<date>.json.
+It prints a table with each target passed or missed and writes bench/results/pages-<date>.json
+(pages-<date>-<N>-cases.json for a dataset smaller than scale 1).
 Figures are never asserted by the test suite. Everything runs on this machine: the server,
 PostgreSQL and the load generator share its CPUs, so read the figures as relative ones (each
 page against the floor) as much as absolute ones.
@@ -58,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE_URL = "postgres://root@127.0.0.1:5432/bench"
+SCALE_1_CASES = 100_000
 SHARED_DATABASES = {"test", "mine", "helperdb", "tracker_dev", "postgres", "template1"}
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -1104,7 +1106,10 @@ def main() -> None:
     print()
     print(table(results))
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"pages-{results['date']}.json"
+    # A run on less than the scale-1 data does not overwrite the day's scale-1 results.
+    cases = results["dataset"]["size"]["cases"]
+    suffix = "" if cases >= SCALE_1_CASES else f"-{cases}-cases"
+    path = RESULTS / f"pages-{results['date']}{suffix}.json"
     path.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten to {path.relative_to(ROOT)}")
 
