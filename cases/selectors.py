@@ -122,7 +122,7 @@ def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) ->
             due_date__gte=today,
             due_date__lte=today + datetime.timedelta(days=days),
         )
-        .select_related("case__court", "motion")
+        .select_related("case__court")
         .defer(*CASE_TEXT)
         .order_by("due_date", "due_time", "pk")
     )
@@ -251,7 +251,7 @@ def case_deadlines(
     """The case's upcoming open deadlines and its past or closed ones, each list cut to its
     limit in SQL, with both counts: two queries, however many deadlines the case has."""
     today = today or timezone.localdate()
-    rows = Deadline.objects.filter(case=case).select_related("motion")
+    rows = Deadline.objects.filter(case=case)
     is_upcoming = Q(status=DeadlineStatus.OPEN, due_date__gte=today)
     total = Window(Count("pk"))  # over the whole filter, before the LIMIT
     upcoming = list(
