@@ -285,3 +285,16 @@ def test_a_client_with_the_current_etag_gets_a_304(client, case):
     changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert b"20260401" in changed.content
+
+
+def test_a_calendar_larger_than_the_cache_limit_is_built_every_time(client, case, monkeypatch):
+    from cases import calendar as module
+
+    built = []
+    real = module.build_calendar
+    monkeypatch.setattr(module, "build_calendar", lambda *a, **k: built.append(1) or real(*a, **k))
+    monkeypatch.setattr(module, "CACHE_MAX_BYTES", 100)  # smaller than any calendar
+    deadline(case)
+    url = reverse("case-calendar", args=[case.slug])
+    assert fetch(client, url)[1] == fetch(client, url)[1]
+    assert len(built) == 2  # the same body, built twice: nothing that size is kept
