@@ -312,7 +312,7 @@ def case_related(case: Case, limit: int) -> tuple[list[Related], int]:
     count is an uncorrelated subquery (an InitPlan, run once)."""
     mine = CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case))
     first = mine.order_by(F("date").asc(nulls_last=True), "pk").values("pk")[:limit]
-    total = mine.annotate(n=Window(Count("pk"))).values("n")[:1]
+    total = mine.order_by().annotate(n=Window(Count("pk"))).values("n")[:1]
     links = list(case_links(case).filter(pk__in=first).annotate(case_total=Subquery(total)))
     return [related_item(case, link) for link in links], links[0].case_total if links else 0
 
