@@ -97,14 +97,12 @@ def remaining(deadline: Deadline, today: datetime.date | None = None) -> Remaini
 def with_remaining(deadlines: Iterable[Deadline]) -> list[Deadline]:
     """The deadlines, each with ``.remaining`` set (no queries: the court is already joined)."""
     rows = list(deadlines)
-    courts: dict[int, tuple[CourtCalendar, datetime.date]] = {}  # a page has a few courts
+    today: dict[int, datetime.date] = {}  # where each court sits; a page has a few courts
     for deadline in rows:
         court = deadline.case.court
-        if court.pk not in courts:
-            courts[court.pk] = (court_calendar(court), court_today(court))
-        calendar, today = courts[court.pk]
-        calendar_days, court_days = days_remaining(calendar, today, deadline.due_date)
-        deadline.remaining = Remaining(calendar_days, court_days, calendar.name)
+        if court.pk not in today:
+            today[court.pk] = court_today(court)
+        deadline.remaining = remaining(deadline, today[court.pk])
     return rows
 
 

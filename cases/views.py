@@ -86,7 +86,7 @@ def _search_page(
     """A page of search results: the matches are picked and ranked once, as a list of at most
     RANK_CANDIDATES + 1 ids (one narrow query), then only the page's rows are read, with their
     snippets. Paginating the queryset would match and rank twice (the count, then the page):
-    61 to 33 ms in PostgreSQL for a word in every case (docs/performance.md)."""
+    61 to 41 ms in PostgreSQL for a word in every case (docs/performance.md)."""
     ids = list(filterset.qs.values_list("pk", flat=True))
     page, note = paginate(request, ids, CASES_PER_PAGE, cap=search.RANK_CANDIDATES)
     wanted = list(page.object_list)

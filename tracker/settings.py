@@ -102,7 +102,7 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Persistent connections: opening one costs PostgreSQL a process and Django a handshake on
-# every request (about 5 ms of the 10 ms a minimal page takes here, docs/performance.md). The
+# every request (about 7 ms of the 10 ms a minimal page took here, docs/performance.md). The
 # health check replaces a connection the server has dropped instead of failing the request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
