@@ -16,6 +16,7 @@ from django.core.validators import RegexValidator
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django_filters import fields as filter_fields
 
 from cases import search, selectors
 from cases.models import (
@@ -31,7 +32,13 @@ from cases.models import (
     MotionStatus,
 )
 from parties.models import CaseParty, Representation
-from tracker.widgets import FastSelect, FastSelectMultiple
+from tracker.widgets import (
+    FastCheckboxInput,
+    FastNumberInput,
+    FastSelect,
+    FastSelectMultiple,
+    FastTextInput,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_TEXT_FILTER = 100
@@ -56,8 +63,42 @@ SORT_LABELS = [
 ]
 
 
+def court_choices() -> list[tuple[str, str]]:
+    """Every court as (code, name shown), by name: the court filters' options, read as plain
+    rows (a court filter validates against these and prints 200 options; model instances cost
+    three times as much)."""
+    rows = Court.objects.order_by("short_name").values_list("code", "short_name", "name")
+    return [(code, short_name or name) for code, short_name, name in rows]
+
+
+class CourtsField(filter_fields.MultipleChoiceField):
+    """Court codes, checked against ``court_choices()`` read once for all the values given
+    (Django reads a callable's choices again for each value: a query per court chosen)."""
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        known = {str(code) for code, _ in self.choices}
+        for code in value:
+            if str(code) not in known:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": code},
+                )
+
+
+class CourtsFilter(filters.MultipleChoiceFilter):
+    field_class = CourtsField
+
+
 def _text(label: str, help_text: str = "") -> dict[str, Any]:
-    return {"label": label, "max_length": MAX_TEXT_FILTER, "help_text": help_text}
+    return {
+        "label": label,
+        "max_length": MAX_TEXT_FILTER,
+        "help_text": help_text,
+        "widget": FastTextInput,
+    }
 
 
 class CaseFilterSet(filters.FilterSet):
@@ -68,12 +109,12 @@ class CaseFilterSet(filters.FilterSet):
         label="Search",
         method="filter_search",
         max_length=MAX_QUERY_LENGTH,
+        widget=FastTextInput,
         help_text="Words in captions, summaries, docket entries, motions, rulings, party names.",
     )
-    court = filters.ModelMultipleChoiceFilter(
+    court = CourtsFilter(
         label="Court",
-        queryset=Court.objects.order_by("short_name"),
-        to_field_name="code",
+        choices=court_choices,
         field_name="court__code",
         help_text="Hold Ctrl (Cmd on a Mac) to choose several.",
         widget=FastSelectMultiple,
@@ -90,6 +131,7 @@ class CaseFilterSet(filters.FilterSet):
         field_name="court__state",
         method="filter_state",
         max_length=2,
+        widget=FastTextInput,
         validators=[RegexValidator(r"^[A-Za-z]{2}$", "Use a two-letter state code, e.g. IL.")],
     )
     status = filters.MultipleChoiceFilter(
@@ -109,11 +151,12 @@ class CaseFilterSet(filters.FilterSet):
     pending_motions = filters.BooleanFilter(
         label="Has pending motions",
         method="filter_pending_motions",
-        widget=forms.CheckboxInput,
+        widget=FastCheckboxInput,
     )
     deadline_within = filters.NumberFilter(
         label="Has a deadline within (days)",
         method="filter_deadline_within",
+        widget=FastNumberInput,
         min_value=1,
         max_value=366,
     )

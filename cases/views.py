@@ -14,13 +14,25 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cases import search, selectors
-from cases.filters import CaseFilterSet, TimelineFilter
+from cases.filters import CaseFilterSet, CourtsField, TimelineFilter, court_choices
 from cases.models import Case, Court, DeadlineStatus
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
 from tracker.widgets import FastSelectMultiple
 
 CASES_PER_PAGE = 50
+# What a case list row shows (templates/cases/case_list.html): the other columns of a case
+# (its summary, sources, causes of action, the stored search text) are not read for the list.
+LIST_COLUMNS = (
+    "slug",
+    "short_name",
+    "docket_number",
+    "status",
+    "filed_date",
+    "last_activity_on",
+    "court__code",
+    "court__short_name",
+)
 # Case lists count and page through at most this many matches (see CappedPaginator).
 CASE_COUNT_CAP = 10_000
 DEADLINES_PER_PAGE = 50
@@ -57,7 +69,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if searching:
         page, note, rows = _search_page(request, filterset, query)
     else:
-        page, note = paginate(request, filterset.qs, CASES_PER_PAGE, cap=CASE_COUNT_CAP)
+        # SQLite's search has no stored snippets: they are cut from the search text.
+        rows_qs = filterset.qs.only(*LIST_COLUMNS, *(["search_text"] if query else []))
+        page, note = paginate(request, rows_qs, CASES_PER_PAGE, cap=CASE_COUNT_CAP)
         rows = list(page.object_list)
     for case in rows:
         raw = getattr(case, "snippet", None)
@@ -90,11 +104,7 @@ def _search_page(
     ids = list(filterset.qs.values_list("pk", flat=True))
     page, note = paginate(request, ids, CASES_PER_PAGE, cap=search.RANK_CANDIDATES)
     wanted = list(page.object_list)
-    cases = (
-        Case.objects.filter(pk__in=wanted)
-        .select_related("court")
-        .defer("search_text", "search_vector")
-    )
+    cases = Case.objects.filter(pk__in=wanted).select_related("court").only(*LIST_COLUMNS)
     by_pk = {case.pk: case for case in search.with_snippets(cases, query.strip())}
     return page, note, [by_pk[pk] for pk in wanted]
 
@@ -189,12 +199,8 @@ def _errors(form: forms.Form) -> list[str]:
 
 
 class DeadlineFilter(forms.Form):
-    court = forms.ModelMultipleChoiceField(
-        label="Court",
-        required=False,
-        queryset=Court.objects.order_by("short_name"),
-        to_field_name="code",
-        widget=FastSelectMultiple,
+    court = CourtsField(
+        label="Court", required=False, choices=court_choices, widget=FastSelectMultiple
     )
     case = forms.SlugField(label="Case (address name)", required=False, max_length=120)
     days = forms.IntegerField(label="Days ahead", required=False, min_value=1, max_value=366)
@@ -209,7 +215,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
         problems = [f"{error} This filter was not applied." for error in _errors(form)]
     elif form.is_bound:
         options = {
-            "court_codes": [c.code for c in form.cleaned_data["court"]],
+            "court_codes": form.cleaned_data["court"],
             "case_slug": form.cleaned_data["case"],
             "days": form.cleaned_data["days"] or 90,
         }

@@ -1,23 +1,44 @@
-"""Form widgets that render option lists without a template per option."""
+"""Form widgets that render without a template: option lists and ``<input>`` elements.
+
+Django renders every widget through a template (and every option of a select through another):
+on the case list, whose filter form has 12 fields and 200 courts, that was the largest part of
+the page's time (docs/performance.md). These widgets give the same markup, joined in Python,
+for what the pages use; ``tests/test_widgets.py`` compares each with Django's own rendering.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+
+
+def _text(value: Any) -> str:
+    """``conditional_escape(value)`` as a plain string: markup marked safe stays as it is."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value))
+
+
+def _attrs(attrs: dict[str, Any]) -> str:
+    """What django/forms/widgets/attrs.html prints: `` name="value"`` for each attribute,
+    `` name`` for True, nothing for False."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"')
+    return "".join(parts)
 
 
 class FastOptionsMixin:
     """A ``<select>`` whose options are joined in Python from ``choices``.
 
-    Django builds a dictionary and renders a template for every option: with the 200 courts
-    that was a third of the case list's time. This gives the same markup for what the pages
-    use (name, id and other attributes, values, labels, selection), without option groups:
-    a choice list with groups is rendered by Django as before.
+    The same markup as Django's for names, ids and other attributes, values, labels and the
+    selection, without option groups: a choice list with groups is rendered by Django as before.
     """
 
     choices: Any
@@ -33,18 +54,17 @@ class FastOptionsMixin:
         options = []
         for option_value, label in choices:
             text = "" if option_value is None else str(option_value)
-            selected = text in wanted
-            if selected and not self.allow_multiple_selected:
-                wanted = set()  # like Django: a single select selects the first match only
-            options.append((text, " selected" if selected else "", label))
+            selected = ""
+            if text in wanted:
+                selected = " selected"
+                if not self.allow_multiple_selected:
+                    wanted = set()  # like Django: a single select selects the first match only
+            options.append(f'<option value="{_text(text)}"{selected}>{_text(label)}</option>')
         final_attrs = self.build_attrs(self.attrs, attrs)  # type: ignore[attr-defined]
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(final_attrs),
-            format_html_join("", '<option value="{}"{}>{}</option>', options),
+        return mark_safe(  # noqa: S308 (every value escaped above)
+            f'<select name="{_text(name)}"{_attrs(final_attrs)}>{"".join(options)}</select>'
         )
 
 
@@ -65,4 +85,30 @@ class FastSelect(FastOptionsMixin, forms.Select):
 
 
 class FastSelectMultiple(FastOptionsMixin, forms.SelectMultiple):
+    pass
+
+
+class FastInputMixin:
+    """An ``<input>`` as django/forms/widgets/input.html prints it."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
+        shown = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
+        return mark_safe(  # noqa: S308 (every value escaped above)
+            f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}'
+            f"{_attrs(widget['attrs'])}>"
+        )
+
+
+class FastTextInput(FastInputMixin, forms.TextInput):
+    pass
+
+
+class FastNumberInput(FastInputMixin, forms.NumberInput):
+    pass
+
+
+class FastCheckboxInput(FastInputMixin, forms.CheckboxInput):
     pass

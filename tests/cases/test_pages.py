@@ -270,6 +270,9 @@ def test_pages_are_accessible_landmarks_and_labels(client, seeded):
         # Every visible form control has a label.
         for control_id in re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', raw):
             assert f'for="{control_id}"' in raw or "aria-label" in raw, (url, control_id)
+        # Every description a control points to is on the page.
+        for described_by in re.findall(r'aria-describedby="([^"]+)"', raw):
+            assert f'id="{described_by}"' in raw, (url, described_by)
         assert "https://cdn" not in raw and "//fonts.googleapis" not in raw
 
 
