@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cases import search, selectors
-from cases.filters import CaseFilterSet, CourtsField, TimelineFilter, court_choices
+from cases.filters import CaseFilterSet, CourtChoices, CourtsField, TimelineFilter
 from cases.models import Case, Court, DeadlineStatus
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
@@ -200,7 +200,7 @@ def _errors(form: forms.Form) -> list[str]:
 
 class DeadlineFilter(forms.Form):
     court = CourtsField(
-        label="Court", required=False, choices=court_choices, widget=FastSelectMultiple
+        label="Court", required=False, choices=CourtChoices(), widget=FastSelectMultiple
     )
     case = forms.SlugField(label="Case (address name)", required=False, max_length=120)
     days = forms.IntegerField(label="Days ahead", required=False, min_value=1, max_value=366)

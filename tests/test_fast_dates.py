@@ -8,12 +8,12 @@ import pytest
 from django.template import Context, Template
 from django.utils import dateformat
 
-from tracker.templatetags.fast_dates import _FORMATS
+from tracker.templatetags.fast_dates import PLAIN_FORMATS
 
 DAYS = [datetime.date(2019, 12, 25) + datetime.timedelta(days=n) for n in range(0, 800, 7)]
 
 
-@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(PLAIN_FORMATS))
 def test_fast_formats_match_django(fmt: str) -> None:
     template = Template("{{ day|date:fmt }}")
     for day in DAYS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -33,3 +34,16 @@ def slug_url(name: str, slug: str) -> str:
         return reverse(name, args=[slug])
     head, tail = _halves(name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
     return head + slug + tail
+
+
+def slug_urls(name: str) -> Callable[[str], str]:
+    """``slug_url`` for many slugs of one URL name: the script prefix and URLconf (thread
+    locals, a microsecond each) are read once, for a table that prints a link per row."""
+    head, tail = _halves(name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+
+    def url(slug: str) -> str:
+        if not _SLUG.fullmatch(slug):
+            return reverse(name, args=[slug])
+        return head + slug + tail
+
+    return url

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
@@ -15,7 +16,15 @@ class CappedPaginator(Paginator):
     An exact ``COUNT(*)`` over a filter that matches most of a big table costs as much as reading
     it; counting ``SELECT 1 ... LIMIT cap + 1`` costs at most ``cap`` rows. Past the cap the
     count reads "more than cap" and the pages stop there (no page needs an OFFSET beyond it).
+
+    An unfiltered list of a table that PostgreSQL's statistics (``pg_class.reltuples``, from the
+    last ANALYZE, kept by autovacuum) put at ten times the cap or more is not counted at all: it
+    is past the cap. Counting up to the cap still reads cap + 1 index entries, 1.2 ms of
+    PostgreSQL on every case list of the scale-1 data. A table never analyzed (-1) is counted.
     """
+
+    # The statistics' row estimate must be this many times the cap to be trusted without a count.
+    ESTIMATE_MARGIN = 10
 
     def __init__(self, object_list: Any, per_page: int, cap: int) -> None:
         super().__init__(object_list, per_page)
@@ -27,7 +36,26 @@ class CappedPaginator(Paginator):
         rows = self.object_list
         if not hasattr(rows, "values"):
             return len(rows[: self.cap + 1])  # a list
-        return rows.order_by().values("pk")[: self.cap + 1].count()
+        keys = rows.order_by().values("pk")[: self.cap + 1]
+        query = rows.query
+        connection = connections[rows.db]
+        if query.where or query.distinct or query.combinator or connection.vendor != "postgresql":
+            return keys.count()
+        # Unfiltered: one statement that reads the estimate and counts only when it is not
+        # far past the cap (PostgreSQL runs the CASE's subquery only when it is reached).
+        sql, params = keys.query.sql_with_params()  # the ORM's SQL; values stay parameters
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT CASE WHEN (SELECT reltuples FROM pg_class WHERE oid = %s::regclass)"  # noqa: S608
+                f" >= %s THEN %s ELSE (SELECT COUNT(*) FROM ({sql}) AS keys) END",
+                [
+                    connection.ops.quote_name(rows.model._meta.db_table),
+                    self.cap * self.ESTIMATE_MARGIN,
+                    self.cap + 1,
+                    *params,
+                ],
+            )
+            return int(cursor.fetchone()[0])
 
     @cached_property
     def count(self) -> int:

@@ -36,7 +36,8 @@ _MONTHS_SHORT = [m[:3] for m in _MONTHS]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DAYS_SHORT = [d[:3] for d in _DAYS]
 
-_FORMATS = {
+# Formats of plain dates done without Django's dateformat (English only; case_tables uses them too).
+PLAIN_FORMATS = {
     "Y-m-d": lambda d: d.isoformat(),
     "j M Y": lambda d: f"{d.day} {_MONTHS_SHORT[d.month - 1]} {d.year}",
     "j F Y": lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year}",
@@ -51,7 +52,7 @@ _FORMATS = {
 
 @register.filter(expects_localtime=True, is_safe=False)
 def date(value: Any, arg: str | None = None) -> str:
-    fast = _FORMATS.get(arg or "")
+    fast = PLAIN_FORMATS.get(arg or "")
     if (
         fast is not None
         and type(value) is datetime.date
