@@ -10,8 +10,9 @@ import datetime
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.deadlines import CourtCalendar, california_calendar, days_remaining, federal_calendar
@@ -104,6 +105,15 @@ def with_remaining(deadlines: Iterable[Deadline]) -> list[Deadline]:
             today[court.pk] = court_today(court)
         deadline.remaining = remaining(deadline, today[court.pk])
     return rows
+
+
+class SubqueryCount(Subquery):
+    """``(SELECT COUNT(*) FROM (<queryset>))`` as a column. Uncorrelated, PostgreSQL computes it
+    once (an InitPlan) from the queryset's own index, whatever the outer query joins: a window
+    ``COUNT(*) OVER ()`` on the outer query counted after its joins, for every row it had."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
 
 
 # The case's stored search text can run to a megabyte for a big docket: lists that show cases
@@ -203,15 +213,24 @@ def _counsel_of(parties: list[CaseParty]) -> list[Counsel]:
 
 
 def _with_decisions(motions: QuerySet[Motion]) -> QuerySet[Motion]:
-    """Each motion with ``decision_list`` (the rulings that decided it) and ``movant_list``.
+    """Each motion with ``decision_list`` (the rulings that decided it) and ``movant_list``,
+    with the columns the case page prints (``motion_rows``).
 
     Plain lists (``to_attr``): a prefetch into the related managers builds a queryset per motion,
     which cost more than the three queries (8 ms for the 50 motions of a big case)."""
-    decisions = RulingMotion.objects.select_related("ruling").order_by("ruling__date", "pk")
-    movants = CaseParty.objects.select_related("party")
-    return motions.select_related("docket_entry").prefetch_related(
-        Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
-        Prefetch("movants", queryset=movants, to_attr="movant_list"),
+    decisions = (
+        RulingMotion.objects.select_related("ruling")
+        .only("motion_id", "outcome", "ruling__title", "ruling__date", "ruling__date_note")
+        .order_by("ruling__date", "pk")
+    )
+    movants = CaseParty.objects.select_related("party").only("party__name")
+    return (
+        motions.select_related("docket_entry")
+        .only("case_id", "title", "filed_date", "hearing_date", "status", "docket_entry__number")
+        .prefetch_related(
+            Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
+            Prefetch("movants", queryset=movants, to_attr="movant_list"),
+        )
     )
 
 
@@ -219,11 +238,11 @@ def latest_motions(case: Case, limit: int) -> tuple[list[Motion], int]:
     """The case's latest ``limit`` motions in filing order (undated last), and how many it has.
 
     Three queries however many motions the case has: a big MDL has thousands, and the page
-    shows the latest (``motion_case_filed_idx`` read backwards)."""
+    shows the latest (``motion_case_filed_idx`` read backwards); the count is a subquery on
+    the same index."""
     newest_first = (
         _with_decisions(Motion.objects.filter(case=case))
-        # COUNT(*) OVER () is computed before the LIMIT: every row carries the case's total.
-        .annotate(case_total=Window(Count("pk")))
+        .annotate(case_total=SubqueryCount(Motion.objects.filter(case=case).values("pk")))
         .order_by(F("filed_date").desc(nulls_first=True), "-pk")[:limit]
     )
     rows = list(newest_first)
@@ -251,15 +270,14 @@ def case_deadlines(
     today = today or timezone.localdate()
     rows = Deadline.objects.filter(case=case)
     is_upcoming = Q(status=DeadlineStatus.OPEN, due_date__gte=today)
-    total = Window(Count("pk"))  # over the whole filter, before the LIMIT
     upcoming = list(
         rows.filter(is_upcoming)
-        .annotate(total=total)
+        .annotate(total=SubqueryCount(rows.filter(is_upcoming).values("pk")))
         .order_by("due_date", "due_time", "pk")[:upcoming_limit]
     )
     past = list(
         rows.exclude(is_upcoming)
-        .annotate(total=total)
+        .annotate(total=SubqueryCount(rows.exclude(is_upcoming).values("pk")))
         .order_by("-due_date", F("due_time").desc(nulls_last=True), "-pk")[:past_limit]
     )
     for deadline in (*upcoming, *past):
@@ -282,15 +300,18 @@ class Related:
 
 def case_links(case: Case) -> QuerySet[CaseLink]:
     """The links from and to the case, both cases with their courts, oldest link first (undated
-    last). One query; read each with ``related_item()``."""
+    last), with the columns ``related_items`` prints. One query; read each with
+    ``related_item()``."""
+    shown = ("slug", "short_name", "docket_number", "court__short_name")
     return (
         CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case))
         .select_related("from_case__court", "to_case__court")
-        .defer(
-            "from_case__search_text",
-            "from_case__search_vector",
-            "to_case__search_text",
-            "to_case__search_vector",
+        .only(
+            "kind",
+            "date",
+            "note",
+            *(f"from_case__{name}" for name in shown),
+            *(f"to_case__{name}" for name in shown),
         )
         .order_by(F("date").asc(nulls_last=True), "pk")
     )
@@ -310,8 +331,8 @@ def case_related(case: Case, limit: int) -> tuple[list[Related], int]:
     count is an uncorrelated subquery (an InitPlan, run once)."""
     mine = CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case))
     first = mine.order_by(F("date").asc(nulls_last=True), "pk").values("pk")[:limit]
-    total = mine.order_by().annotate(n=Window(Count("pk"))).values("n")[:1]
-    links = list(case_links(case).filter(pk__in=first).annotate(case_total=Subquery(total)))
+    total = SubqueryCount(mine.order_by().values("pk"))
+    links = list(case_links(case).filter(pk__in=first).annotate(case_total=total))
     return [related_item(case, link) for link in links], links[0].case_total if links else 0
 
 
@@ -335,6 +356,25 @@ def case_timeline(
         events = events.filter(occurred_on__lte=until)
     # Events whose date in court is not confirmed come last.
     return events.order_by(F("occurred_on").asc(nulls_last=True), "pk")
+
+
+def timeline_for_page(case: Case, **filters: Any) -> QuerySet[CaseEvent]:
+    """``case_timeline`` with what the case page prints (``timeline_items``): the docket entry's
+    document and the ruling's citation and date note, not the motion (the CSV's column)."""
+    return (
+        case_timeline(case, **filters)
+        .select_related(None)
+        .select_related("docket_entry", "ruling")
+        .only(
+            "case_id",
+            "kind",
+            "occurred_on",
+            "summary",
+            "docket_entry__document_url",
+            "ruling__citation",
+            "ruling__date_note",
+        )
+    )
 
 
 def activity(case: Case | None = None) -> QuerySet[CaseEvent]:

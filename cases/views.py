@@ -132,7 +132,9 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "since": timeline_form.cleaned_data["since"],
             "until": timeline_form.cleaned_data["until"],
         }
-    timeline, note = paginate(request, selectors.case_timeline(case, **filters), TIMELINE_PER_PAGE)
+    timeline, note = paginate(
+        request, selectors.timeline_for_page(case, **filters), TIMELINE_PER_PAGE
+    )
     if note:
         problems.append(note)
     deadlines = selectors.case_deadlines(

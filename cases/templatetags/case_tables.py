@@ -1,10 +1,15 @@
-"""The case list's table rows, built in Python: ``{% case_rows rows %}``.
+"""The rows that pages print by the dozen, built in Python.
 
-The case list prints 50 rows of about 17 values each. In the template language every value costs
-a variable lookup, a filter call and an escape (about 9 microseconds here), so the rows took
-3.2 ms of a page that the benchmark wants near 8 (docs/performance.md). The same markup joined
-here with ``html.escape`` takes about a tenth of that. ``tests/cases/test_case_tables.py`` checks
-the markup and its escaping.
+- ``{% case_rows rows %}``: the case list's table rows;
+- ``{% timeline_items events %}``: a case's timeline (``<li>`` each);
+- ``{% motion_rows motions %}``: the case page's motions with their movants and decisions;
+- ``{% related_items related %}``: related cases, each with how it relates.
+
+In the template language every value printed costs a variable lookup, a filter call and an
+escape (about 9 microseconds here): the case list's 50 rows took 3.2 ms of a page that the
+benchmark wants near 8, and the largest case's timeline, motions and related cases about 10 ms
+(docs/performance.md). The same markup joined here with ``html.escape`` takes about a tenth of
+that. ``tests/cases/test_case_tables.py`` checks the markup and its escaping.
 """
 
 from __future__ import annotations
@@ -12,19 +17,34 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from html import escape
+from typing import Any
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from cases.models import Case, CaseStatus
+from cases.models import Case, CaseEvent, CaseStatus, EventKind, Motion, MotionStatus, Outcome
 from tracker.links import slug_urls
 from tracker.templatetags.fast_dates import PLAIN_FORMATS
 from tracker.templatetags.fast_dates import date as format_date
 
 register = template.Library()
 
-_STATUS_LABELS = {value: escape(str(label)) for value, label in CaseStatus.choices}
+
+def _labels(choices: type) -> dict[str, str]:
+    """Escaped labels by value (``get_FOO_display()`` rebuilds a dictionary on every call)."""
+    return {value: escape(str(label)) for value, label in choices.choices}
+
+
+_STATUS_LABELS = _labels(CaseStatus)
+_EVENT_LABELS = _labels(EventKind)
+_MOTION_LABELS = _labels(MotionStatus)
+_OUTCOME_LABELS = _labels(Outcome)
+_NOT_CONFIRMED = '<span class="muted">not confirmed</span>'
+
+
+def _label(labels: dict[str, str], value: str) -> str:
+    return labels.get(value) or escape(value)
 
 
 _DAY = PLAIN_FORMATS["j M Y"]
@@ -57,7 +77,7 @@ def case_row(
     status = case.status
     case_href = case_url(case.slug) if case_url else case.get_absolute_url()
     court_href = court_url(court.code) if court_url else court.get_absolute_url()
-    filed = _time(case.filed_date, english) or '<span class="muted">not confirmed</span>'
+    filed = _time(case.filed_date, english) or _NOT_CONFIRMED
     return (
         "<tr>"
         f'<td><a href="{escape(case_href)}">{escape(case.short_name)}</a>'
@@ -65,7 +85,7 @@ def case_row(
         f'<td><a href="{escape(court_href)}">{escape(court.short_name)}</a> '
         f"{escape(case.docket_number)}</td>"
         f'<td><span class="badge {escape(status)}">'
-        f"{_STATUS_LABELS.get(status) or escape(status)}</span></td>"
+        f"{_label(_STATUS_LABELS, status)}</span></td>"
         f"<td>{filed}</td>"
         f"<td>{_time(case.last_activity_on, english)}</td>"
         "</tr>\n"
@@ -78,3 +98,92 @@ def case_rows(rows: Iterable[Case]) -> SafeString:
     english = (get_language() or "en").startswith("en")
     html = "".join(case_row(case, case_url, court_url, english) for case in rows)
     return mark_safe(html)  # noqa: S308 (escaped above)
+
+
+def _english() -> bool:
+    return (get_language() or "en").startswith("en")
+
+
+def timeline_item(event: CaseEvent, english: bool = True) -> str:
+    """One event of a case's timeline: when (in court), what kind, the summary, a ruling's
+    citation (or, undated, its date note) and the docket entry's document."""
+    when = _time(event.occurred_on, english) or "date not confirmed"
+    extra = []
+    ruling = event.ruling
+    if ruling is not None and ruling.citation:
+        extra.append(f'<span class="meta">({escape(ruling.citation)})</span>')
+    if ruling is not None and event.occurred_on is None and ruling.date_note:
+        extra.append(f'<span class="meta">— {escape(ruling.date_note)}</span>')
+    entry = event.docket_entry
+    if entry is not None and entry.document_url:
+        href = escape(entry.document_url)
+        extra.append(f'<a href="{href}" rel="noopener noreferrer external">document</a>')
+    return (
+        f'<li><span class="when">{when}</span> '
+        f'<span class="badge">{_label(_EVENT_LABELS, event.kind)}</span> {escape(event.summary)}'
+        f"{''.join(' ' + part for part in extra)}</li>\n"
+    )
+
+
+@register.simple_tag
+def timeline_items(events: Iterable[CaseEvent]) -> SafeString:
+    english = _english()
+    return mark_safe("".join(timeline_item(e, english) for e in events))  # noqa: S308
+
+
+def motion_row(motion: Motion, english: bool = True) -> str:
+    """One motion: filed (and its docket entry), title (and hearing), movants, status, and the
+    rulings that decided it with their outcomes. Reads ``movant_list`` and ``decision_list``
+    (``selectors.latest_motions`` prefetches them)."""
+    filed = _time(motion.filed_date, english) or _NOT_CONFIRMED
+    if motion.docket_entry is not None:
+        number = motion.docket_entry.number
+        filed += f'<br><span class="meta">Dkt. {number if number else "—"}</span>'
+    title = escape(motion.title)
+    if motion.hearing_date:
+        title += f'<br><span class="meta">Hearing {_time(motion.hearing_date, english)}</span>'
+    movants = "; ".join(escape(m.party.name) for m in motion.movant_list)
+    decisions = []
+    for decision in motion.decision_list:
+        ruling = decision.ruling
+        when = (
+            (_DAY(ruling.date) if english else escape(format_date(ruling.date, "j M Y")))
+            if ruling.date
+            else escape(ruling.date_note or "date not confirmed")
+        )
+        outcome = _label(_OUTCOME_LABELS, decision.outcome).lower()
+        decisions.append(f'{escape(ruling.title)} <span class="meta">({when}: {outcome})</span>')
+    movants = movants or '<span class="muted">not recorded</span>'
+    decided = "<br>".join(decisions) or '<span class="muted">—</span>'
+    status = motion.status
+    return (
+        f"<tr><td>{filed}</td><td>{title}</td><td>{movants}</td>"
+        f'<td><span class="badge {escape(status)}">{_label(_MOTION_LABELS, status)}</span></td>'
+        f"<td>{decided}</td></tr>\n"
+    )
+
+
+@register.simple_tag
+def motion_rows(motions: Iterable[Motion]) -> SafeString:
+    english = _english()
+    return mark_safe("".join(motion_row(m, english) for m in motions))  # noqa: S308
+
+
+def related_item(item: Any, case_url: Callable[[str], str], english: bool = True) -> str:
+    """One related case (a ``selectors.Related``): how it relates, its court and docket number
+    linked, its name, and the link's date and note."""
+    case, link = item.case, item.link
+    label = escape(item.label[:1].upper() + item.label[1:])  # |capfirst
+    when = f" · {_time(link.date, english)}" if link.date else ""
+    note = f' <span class="meta">— {escape(link.note)}</span>' if link.note else ""
+    return (
+        f"<li><strong>{label}</strong> "
+        f'<a href="{escape(case_url(case.slug))}">{escape(case.court.short_name)} '
+        f"{escape(case.docket_number)}</a> ({escape(case.short_name)}){when}{note}</li>\n"
+    )
+
+
+@register.simple_tag
+def related_items(related: Iterable[Any]) -> SafeString:
+    case_url, english = slug_urls("case-detail"), _english()
+    return mark_safe("".join(related_item(r, case_url, english) for r in related))  # noqa: S308

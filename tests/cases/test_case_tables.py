@@ -9,7 +9,7 @@ import pytest
 from django.template import engines
 from django.test.html import parse_html
 
-from cases import search
+from cases import search, selectors, services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +62,107 @@ def test_every_value_is_escaped_and_the_snippet_keeps_its_marks():
 
 def test_no_rows_print_nothing():
     assert rows_html([]) == ""
+
+
+def render(tag: str, value) -> str:
+    template = engines["django"].from_string("{% load case_tables %}{% " + tag + " value %}")
+    return template.render({"value": value})
+
+
+@pytest.fixture
+def decided_case():
+    """A case with a motion filed by two parties at docket entry 12, heard, then granted in
+    part by a dated order with a citation; and an undated ruling with a date note."""
+    case = factories.case(slug="c")
+    entry = services.docket_entry_add(
+        case=case,
+        filed_date=D(2021, 3, 1),
+        number=12,
+        text="Motion",
+        document_url="https://example.org/doc?a=1&b=2",
+    )
+    movants = [factories.case_party(case, party=factories.party(name=n)) for n in "BA"]
+    motion = factories.motion(
+        case,
+        title="Motion to <dismiss>",
+        filed_date=D(2021, 3, 1),
+        hearing_date=D(2021, 4, 2),
+        docket_entry=entry,
+        movants=movants,
+    )
+    services.ruling_record(
+        case=case,
+        title="Order & opinion",
+        kind="order",
+        date=D(2021, 5, 3),
+        citation="2021 WL 1",
+        decisions=[(motion, "granted_in_part")],
+    )
+    services.ruling_record(
+        case=case, title="Minute order", kind="minute_order", date=None, date_note="Spring 2021"
+    )
+    return case
+
+
+def test_motion_rows_show_the_entry_hearing_movants_status_and_decision(decided_case):
+    motions, total = selectors.latest_motions(decided_case, 20)
+    html = render("motion_rows", motions)
+    assert total == 1
+    assert parse_html(html) == parse_html(
+        '<tr><td><time datetime="2021-03-01">1 Mar 2021</time><br>'
+        '<span class="meta">Dkt. 12</span></td>'
+        '<td>Motion to &lt;dismiss&gt;<br><span class="meta">Hearing '
+        '<time datetime="2021-04-02">2 Apr 2021</time></span></td>'
+        f"<td>{'; '.join(m.party.name for m in motions[0].movant_list)}</td>"
+        '<td><span class="badge granted_in_part">Granted in part</span></td>'
+        '<td>Order &amp; opinion <span class="meta">(3 May 2021: granted in part)</span></td></tr>'
+    )
+    assert sorted(m.party.name for m in motions[0].movant_list) == ["A", "B"]
+
+
+def test_a_motion_without_date_movants_or_decision_says_so():
+    case = factories.case()
+    factories.motion(case, title="Late motion", filed_date=None)
+    motions, _ = selectors.latest_motions(case, 20)
+    assert parse_html(render("motion_rows", motions)) == parse_html(
+        '<tr><td><span class="muted">not confirmed</span></td><td>Late motion</td>'
+        '<td><span class="muted">not recorded</span></td>'
+        '<td><span class="badge pending">Pending</span></td>'
+        '<td><span class="muted">—</span></td></tr>'
+    )
+
+
+def test_timeline_items_show_the_kind_citation_date_note_and_document(decided_case):
+    events = list(selectors.timeline_for_page(decided_case))
+    html = render("timeline_items", events)
+    assert html.count("<li>") == len(events)
+    assert (
+        '<span class="badge">Docket entry added</span>' in html
+        and '<a href="https://example.org/doc?a=1&amp;b=2" rel="noopener noreferrer external">'
+        "document</a>"
+        in html
+    )
+    assert '<span class="meta">(2021 WL 1)</span>' in html
+    undated = [line for line in html.splitlines() if "Minute order" in line]
+    assert undated and all("date not confirmed" in line for line in undated)
+    assert any('<span class="meta">— Spring 2021</span>' in line for line in undated)
+    assert '<time datetime="2021-05-03">3 May 2021</time>' in html
+
+
+def test_related_items_read_each_link_from_this_cases_side():
+    court = factories.court(code="ilnd", short_name="N.D. Ill.")
+    state = factories.case(slug="state", short_name="A v. <B>", docket_number="RG1")
+    federal = factories.case(court_=court, slug="fed", short_name="A v. B", docket_number="1:21")
+    services.case_link_create(
+        from_case=state, to_case=federal, kind="removed_to", date=D(2021, 5, 1), note="Note & more"
+    )
+    related, total = selectors.case_related(state, 25)
+    assert total == 1
+    assert parse_html(render("related_items", related)) == parse_html(
+        '<li><strong>Removed to</strong> <a href="/cases/fed/">N.D. Ill. 1:21</a> (A v. B) · '
+        '<time datetime="2021-05-01">1 May 2021</time> '
+        '<span class="meta">— Note &amp; more</span></li>'
+    )
+    back, _ = selectors.case_related(federal, 25)
+    html = render("related_items", back)
+    assert "<strong>Removed from</strong>" in html and "(A v. &lt;B&gt;)" in html
