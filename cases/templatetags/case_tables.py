@@ -3,7 +3,8 @@
 - ``{% case_rows rows %}``: the case list's table rows;
 - ``{% timeline_items events %}``: a case's timeline (``<li>`` each);
 - ``{% motion_rows motions %}``: the case page's motions with their movants and decisions;
-- ``{% related_items related %}``: related cases, each with how it relates.
+- ``{% related_items related %}``: related cases, each with how it relates;
+- ``{% party_groups groups %}``: a case's parties by role, each group with its counsel.
 
 In the template language every value printed costs a variable lookup, a filter call and an
 escape (about 9 microseconds here): the case list's 50 rows took 3.2 ms of a page that the
@@ -24,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from cases.models import Case, CaseEvent, CaseStatus, EventKind, Motion, MotionStatus, Outcome
+from parties.models import RepresentationRole
 from tracker.links import slug_urls
 from tracker.templatetags.fast_dates import PLAIN_FORMATS
 from tracker.templatetags.fast_dates import date as format_date
@@ -40,6 +42,7 @@ _STATUS_LABELS = _labels(CaseStatus)
 _EVENT_LABELS = _labels(EventKind)
 _MOTION_LABELS = _labels(MotionStatus)
 _OUTCOME_LABELS = _labels(Outcome)
+_COUNSEL_LABELS = _labels(RepresentationRole)
 _NOT_CONFIRMED = '<span class="muted">not confirmed</span>'
 
 
@@ -187,3 +190,48 @@ def related_item(item: Any, case_url: Callable[[str], str], english: bool = True
 def related_items(related: Iterable[Any]) -> SafeString:
     case_url, english = slug_urls("case-detail"), _english()
     return mark_safe("".join(related_item(r, case_url, english) for r in related))  # noqa: S308
+
+
+def _party_group(group: Any, party_url: Callable[[str], str], english: bool) -> str:
+    parties = []
+    for case_party in group.parties:
+        party = case_party.party
+        item = f'<li><a href="{escape(party_url(party.slug))}">{escape(party.name)}</a>'
+        if case_party.note:
+            item += f' <span class="meta">({escape(case_party.note)})</span>'
+        if case_party.terminated_date:
+            when = _time(case_party.terminated_date, english)
+            item += f' <span class="meta">terminated {when}</span>'
+        parties.append(item + "</li>")
+    plural = "" if len(group.parties) == 1 else "s"
+    html = f"<h3>{escape(group.label)}{plural}</h3>\n"
+    html += f'<ul class="inline-list">{"".join(parties)}</ul>\n'
+    if not group.counsel:
+        return html
+    counsel = []
+    for item in group.counsel:
+        rep = item.representation
+        firm = f", {escape(rep.firm.name)}" if rep.firm is not None else ""
+        meta = _label(_COUNSEL_LABELS, rep.role).lower()
+        if rep.start_date:
+            meta += f" from {_time(rep.start_date, english)}"
+        if rep.end_date:
+            meta += f" to {_time(rep.end_date, english)}"
+        if item.parties:
+            meta += "; for " + ", ".join(escape(name) for name in item.parties)
+        counsel.append(
+            f'<li>{escape(rep.attorney.name)}{firm} <span class="meta">— {meta}</span></li>'
+        )
+    return (
+        html + '<p class="counsel-heading"><strong>Counsel</strong></p>\n'
+        f"<ul>{''.join(counsel)}</ul>\n"
+    )
+
+
+@register.simple_tag
+def party_groups(groups: Iterable[Any]) -> SafeString:
+    """The parties of a case by role (``selectors.case_parties_by_role``): the parties linked,
+    with their notes and termination dates, then the group's counsel with role, dates, and the
+    parties they represent when not all of the group."""
+    party_url, english = slug_urls("party-detail"), _english()
+    return mark_safe("".join(_party_group(g, party_url, english) for g in groups))  # noqa: S308

@@ -10,6 +10,7 @@ from django.template import engines
 from django.test.html import parse_html
 
 from cases import search, selectors, services
+from parties import services as party_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,45 @@ def test_related_items_read_each_link_from_this_cases_side():
     back, _ = selectors.case_related(federal, 25)
     html = render("related_items", back)
     assert "<strong>Removed from</strong>" in html and "(A v. &lt;B&gt;)" in html
+
+
+def test_party_groups_show_parties_and_their_counsel():
+    case = factories.case()
+    firm = party_services.firm_create(name="Loevy & Loevy")
+    lawyer = party_services.attorney_create(name="Scott <Drury>", firm=firm)
+    solo = party_services.attorney_create(name="Ann Solo")
+    one = factories.case_party(case, party=factories.party(name="Mijente"))
+    two = factories.case_party(
+        case,
+        party=factories.party(name="NorCal Resist"),
+        note="also for its members",
+        terminated_date=D(2022, 1, 5),
+    )
+    factories.case_party(case, role="defendant", party=factories.party(name="Clearview AI"))
+    for case_party in (one, two):
+        party_services.representation_add(
+            attorney=lawyer,
+            case_party=case_party,
+            role="lead",
+            firm=firm,
+            start_date=D(2021, 3, 9),
+        )
+    party_services.representation_add(
+        attorney=solo, case_party=two, role="counsel", end_date=D(2021, 12, 1)
+    )
+    html = render("party_groups", selectors.case_parties_by_role(case))
+    # Counsel in the order their first party is listed; the parties they act for when not all.
+    assert parse_html(html) == parse_html(
+        "<h3>Plaintiffs</h3>"
+        '<ul class="inline-list"><li><a href="/parties/mijente/">Mijente</a></li>'
+        '<li><a href="/parties/norcal-resist/">NorCal Resist</a> '
+        '<span class="meta">(also for its members)</span> <span class="meta">terminated '
+        '<time datetime="2022-01-05">5 Jan 2022</time></span></li></ul>'
+        '<p class="counsel-heading"><strong>Counsel</strong></p>'
+        '<ul><li>Scott &lt;Drury&gt;, Loevy &amp; Loevy <span class="meta">— lead counsel from '
+        '<time datetime="2021-03-09">9 Mar 2021</time></span></li>'
+        '<li>Ann Solo <span class="meta">— counsel to '
+        '<time datetime="2021-12-01">1 Dec 2021</time>; for NorCal Resist</span></li></ul>'
+        "<h3>Defendant</h3>"
+        '<ul class="inline-list"><li><a href="/parties/clearview-ai/">Clearview AI</a></li></ul>'
+    )
