@@ -36,6 +36,7 @@ from cases.models import (
 from parties.models import CaseParty, Representation
 from tracker.widgets import (
     FastCheckboxInput,
+    FastDateInput,
     FastNumberInput,
     FastSelect,
     FastSelectMultiple,
@@ -264,8 +265,8 @@ class TimelineFilter(forms.Form):
         choices=[(name, label) for name, (label, _) in selectors.TIMELINE_KINDS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
-    since = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
-    until = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
+    since = forms.DateField(label="From", required=False, widget=FastDateInput({"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=FastDateInput({"type": "date"}))
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -112,3 +112,7 @@ class FastNumberInput(FastInputMixin, forms.NumberInput):
 
 class FastCheckboxInput(FastInputMixin, forms.CheckboxInput):
     pass
+
+
+class FastDateInput(FastInputMixin, forms.DateInput):
+    pass

@@ -4,7 +4,9 @@
 - ``{% timeline_items events %}``: a case's timeline (``<li>`` each);
 - ``{% motion_rows motions %}``: the case page's motions with their movants and decisions;
 - ``{% related_items related %}``: related cases, each with how it relates;
-- ``{% party_groups groups %}``: a case's parties by role, each group with its counsel.
+- ``{% party_groups groups %}``: a case's parties by role, each group with its counsel;
+- ``{% deadline_item deadline "D j M Y" %}``: a deadline with its time, what is left, the
+  earliest safe date and how it was computed (the case page, the deadlines page).
 
 In the template language every value printed costs a variable lookup, a filter call and an
 escape (about 9 microseconds here): the case list's 50 rows took 3.2 ms of a page that the
@@ -24,7 +26,16 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from cases.models import Case, CaseEvent, CaseStatus, EventKind, Motion, MotionStatus, Outcome
+from cases.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Deadline,
+    EventKind,
+    Motion,
+    MotionStatus,
+    Outcome,
+)
 from parties.models import RepresentationRole
 from tracker.links import slug_urls
 from tracker.templatetags.fast_dates import PLAIN_FORMATS
@@ -235,3 +246,48 @@ def party_groups(groups: Iterable[Any]) -> SafeString:
     parties they represent when not all of the group."""
     party_url, english = slug_urls("party-detail"), _english()
     return mark_safe("".join(_party_group(g, party_url, english) for g in groups))  # noqa: S308
+
+
+_SAFE_DATE_NOTE = (
+    "A stricter reading of the rules gives this earlier date; file by then to be safe."
+)
+
+
+@register.simple_tag
+def deadline_item(deadline: Deadline, date_format: str = "D j M Y") -> SafeString:
+    """A deadline, its date shown in ``date_format``: the time in the court's zone, the title,
+    what is left (``.remaining``, where the page computed it), the earliest safe date, and the
+    computation (period, rule, explanation) or the rule and note an admin entered."""
+    due = deadline.due_date
+    html = f'<strong><time datetime="{due.isoformat()}">{escape(format_date(due, date_format))}'
+    html += "</time>"
+    if deadline.due_time:
+        zone = escape(deadline.case.court.time_zone)
+        html += f' {deadline.due_time:%H:%M} <span class="meta">({zone})</span>'
+    html += f"</strong> · {escape(deadline.title)}"
+    remaining = getattr(deadline, "remaining", None)
+    if remaining:
+        html += f' <span class="remaining">— {escape(str(remaining))}</span>'
+    safe = deadline.earliest_safe_date
+    if safe:
+        html += (
+            f'\n<br><span class="safe-date">Earliest safe date: <time datetime="'
+            f'{safe.isoformat()}">{escape(format_date(safe, "D j M Y"))}</time>. '
+            f"{_SAFE_DATE_NOTE}</span>"
+        )
+    rule, explanation = deadline.rule, deadline.explanation
+    if deadline.is_computed:
+        html += f'\n<br><span class="meta">Computed: {escape(deadline.period_label)}'
+        html += f" — {escape(rule)}</span>" if rule else "</span>"
+        if explanation:
+            html += (
+                '\n<details class="computation"><summary>How this date was computed</summary>'
+                f"<pre>{escape(explanation)}</pre></details>"
+            )
+    elif rule:
+        html += f' <span class="meta">— {escape(rule)}</span>'
+        if explanation:
+            html += f'<br><span class="meta">{escape(explanation)}</span>'
+    elif explanation:
+        html += f'\n<br><span class="meta">{escape(explanation)}</span>'
+    return mark_safe(html)  # noqa: S308 (escaped above)

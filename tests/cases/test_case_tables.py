@@ -209,3 +209,64 @@ def test_party_groups_show_parties_and_their_counsel():
         "<h3>Defendant</h3>"
         '<ul class="inline-list"><li><a href="/parties/clearview-ai/">Clearview AI</a></li></ul>'
     )
+
+
+def test_deadline_item_shows_time_zone_what_is_left_safe_date_and_computation():
+    from cases.models import Case, Court, Deadline
+    from cases.selectors import Remaining
+
+    court = Court(time_zone="America/Chicago")
+    deadline = Deadline(
+        case=Case(court=court),
+        title="Opposition <brief>",
+        due_date=D(2021, 4, 16),
+        due_time=datetime.time(17, 0),
+        earliest_safe_date=D(2021, 4, 15),
+        basis="computed",
+        period_days=14,
+        period_unit="calendar",
+        direction="after",
+        trigger_event="service of the motion",
+        trigger_date=D(2021, 4, 2),
+        rule="FRCP 6(a) & LR 7.1",
+        explanation="Day 1: 3 April\nDay 14: 16 April",
+    )
+    deadline.remaining = Remaining(3, 2, "federal")
+    html = render_deadline(deadline, "D j M Y")
+    assert parse_html(html) == parse_html(
+        '<strong><time datetime="2021-04-16">Fri 16 Apr 2021</time> 17:00 '
+        '<span class="meta">(America/Chicago)</span></strong> · Opposition &lt;brief&gt; '
+        '<span class="remaining">— in 3 calendar days (2 court days)</span>'
+        '<br><span class="safe-date">Earliest safe date: <time datetime="2021-04-15">'
+        "Thu 15 Apr 2021</time>. A stricter reading of the rules gives this earlier date; file "
+        "by then to be safe.</span>"
+        '<br><span class="meta">Computed: 14 days after service of the motion on 2021-04-02 — '
+        "FRCP 6(a) &amp; LR 7.1</span>"
+        '<details class="computation"><summary>How this date was computed</summary>'
+        "<pre>Day 1: 3 April\nDay 14: 16 April</pre></details>"
+    )
+
+
+def test_deadline_item_of_an_entered_deadline_shows_its_rule_and_note():
+    from cases.models import Case, Court, Deadline
+
+    deadline = Deadline(
+        case=Case(court=Court(time_zone="UTC")),
+        title="Status report",
+        due_date=D(2021, 6, 1),
+        basis="set_by_order",
+        rule="Order of 1 May",
+        explanation="Joint report <due>",
+    )
+    assert parse_html(render_deadline(deadline, "D j M")) == parse_html(
+        '<strong><time datetime="2021-06-01">Tue 1 Jun</time></strong> · Status report '
+        '<span class="meta">— Order of 1 May</span>'
+        '<br><span class="meta">Joint report &lt;due&gt;</span>'
+    )
+
+
+def render_deadline(deadline, date_format: str) -> str:
+    template = engines["django"].from_string(
+        "{% load case_tables %}{% deadline_item deadline fmt %}"
+    )
+    return template.render({"deadline": deadline, "fmt": date_format})
