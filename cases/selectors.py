@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Subquery
+from django.db import connections
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from cases.deadlines import CourtCalendar, california_calendar, days_remaining, federal_calendar
@@ -258,6 +259,18 @@ class CaseDeadlines:
     past_count: int
 
 
+def _soonest_first(deadline: Deadline) -> tuple:
+    """``ORDER BY due_date, due_time, id`` in Python (no time after a time, as in SQL)."""
+    time = deadline.due_time
+    return (deadline.due_date, time is None, time or datetime.time.min, deadline.pk)
+
+
+def _latest_first(deadline: Deadline) -> tuple:
+    """Reversed, ``ORDER BY due_date DESC, due_time DESC NULLS LAST, id DESC`` in Python."""
+    time = deadline.due_time
+    return (deadline.due_date, time is not None, time or datetime.time.min, deadline.pk)
+
+
 def case_deadlines(
     case: Case,
     *,
@@ -266,20 +279,30 @@ def case_deadlines(
     today: datetime.date | None = None,
 ) -> CaseDeadlines:
     """The case's upcoming open deadlines and its past or closed ones, each list cut to its
-    limit in SQL, with both counts: two queries, however many deadlines the case has."""
+    limit in SQL, with both counts: one statement (the two lists' ``UNION ALL``), however many
+    deadlines the case has."""
     today = today or timezone.localdate()
     rows = Deadline.objects.filter(case=case)
     is_upcoming = Q(status=DeadlineStatus.OPEN, due_date__gte=today)
-    upcoming = list(
+    soonest = (
         rows.filter(is_upcoming)
-        .annotate(total=SubqueryCount(rows.filter(is_upcoming).values("pk")))
+        .annotate(total=SubqueryCount(rows.filter(is_upcoming).values("pk")), upcoming=Value(True))
         .order_by("due_date", "due_time", "pk")[:upcoming_limit]
     )
-    past = list(
+    latest = (
         rows.exclude(is_upcoming)
-        .annotate(total=SubqueryCount(rows.exclude(is_upcoming).values("pk")))
+        .annotate(
+            total=SubqueryCount(rows.exclude(is_upcoming).values("pk")), upcoming=Value(False)
+        )
         .order_by("-due_date", F("due_time").desc(nulls_last=True), "-pk")[:past_limit]
     )
+    if connections[rows.db].features.supports_slicing_ordering_in_compound:  # PostgreSQL
+        both = list(soonest.union(latest, all=True))
+        # A UNION's order is not promised: each list is sorted again as its part was.
+        upcoming = sorted((d for d in both if d.upcoming), key=_soonest_first)
+        past = sorted((d for d in both if not d.upcoming), key=_latest_first, reverse=True)
+    else:  # SQLite cannot limit the parts of a compound statement
+        upcoming, past = list(soonest), list(latest)
     for deadline in (*upcoming, *past):
         deadline.case = case  # the court is already loaded with the case
     with_remaining(upcoming)

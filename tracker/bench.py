@@ -35,18 +35,6 @@ from django.views.decorators.http import require_safe
 logger = logging.getLogger("tracker.bench")
 
 HEADER = "X-SQL-Queries"
-# The columns the case list's table shows (templates/cases/case_list.html), plus the slugs of
-# its links.
-FLOOR_COLUMNS = (
-    "slug",
-    "short_name",
-    "court__code",
-    "court__short_name",
-    "docket_number",
-    "status",
-    "filed_date",
-    "last_activity_on",
-)
 
 
 def enabled() -> bool:
@@ -58,9 +46,9 @@ def floor(request: HttpRequest) -> JsonResponse:
     """The case list's first page of rows as JSON: one query."""
     from cases.filters import CaseFilterSet
     from cases.models import Case
-    from cases.views import CASES_PER_PAGE
+    from cases.views import CASES_PER_PAGE, LIST_COLUMNS  # the columns the list's rows show
 
-    rows = CaseFilterSet(None, queryset=Case.objects.all()).qs.values(*FLOOR_COLUMNS)
+    rows = CaseFilterSet(None, queryset=Case.objects.all()).qs.values(*LIST_COLUMNS)
     return JsonResponse({"rows": list(rows[:CASES_PER_PAGE])})
 
 

@@ -64,14 +64,22 @@ def _label(labels: dict[str, str], value: str) -> str:
 _DAY = PLAIN_FORMATS["j M Y"]
 
 
+def _english() -> bool:
+    """Whether dates can be formatted without the translation machinery (read once a list)."""
+    return (get_language() or "en").startswith("en")
+
+
+def _day(value: datetime.date, english: bool = True) -> str:
+    """``value|date:"j M Y"``, escaped."""
+    if english and type(value) is datetime.date:
+        return _DAY(value)
+    return escape(format_date(value, "j M Y"))
+
+
 def _time(value: datetime.date | None, english: bool = True) -> str:
     if value is None:
         return ""
-    if english and type(value) is datetime.date:
-        shown = _DAY(value)  # |date:"j M Y" without the translation lookup
-    else:
-        shown = escape(format_date(value, "j M Y"))
-    return f'<time datetime="{value.isoformat()}">{shown}</time>'
+    return f'<time datetime="{value.isoformat()}">{_day(value, english)}</time>'
 
 
 def case_row(
@@ -108,14 +116,9 @@ def case_row(
 
 @register.simple_tag
 def case_rows(rows: Iterable[Case]) -> SafeString:
-    case_url, court_url = slug_urls("case-detail"), slug_urls("court-detail")
-    english = (get_language() or "en").startswith("en")
+    case_url, court_url, english = slug_urls("case-detail"), slug_urls("court-detail"), _english()
     html = "".join(case_row(case, case_url, court_url, english) for case in rows)
     return mark_safe(html)  # noqa: S308 (escaped above)
-
-
-def _english() -> bool:
-    return (get_language() or "en").startswith("en")
 
 
 def timeline_item(event: CaseEvent, english: bool = True) -> str:
@@ -161,7 +164,7 @@ def motion_row(motion: Motion, english: bool = True) -> str:
     for decision in motion.decision_list:
         ruling = decision.ruling
         when = (
-            (_DAY(ruling.date) if english else escape(format_date(ruling.date, "j M Y")))
+            _day(ruling.date, english)
             if ruling.date
             else escape(ruling.date_note or "date not confirmed")
         )
