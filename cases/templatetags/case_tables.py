@@ -142,10 +142,15 @@ def timeline_item(event: CaseEvent, english: bool = True) -> str:
     )
 
 
+def _joined(render: Callable[[Any, bool], str], rows: Iterable[Any]) -> SafeString:
+    """Each row rendered (``render(row, english)``, every value escaped there), joined."""
+    english = _english()
+    return mark_safe("".join(render(row, english) for row in rows))  # noqa: S308
+
+
 @register.simple_tag
 def timeline_items(events: Iterable[CaseEvent]) -> SafeString:
-    english = _english()
-    return mark_safe("".join(timeline_item(e, english) for e in events))  # noqa: S308
+    return _joined(timeline_item, events)
 
 
 def motion_row(motion: Motion, english: bool = True) -> str:
@@ -182,8 +187,7 @@ def motion_row(motion: Motion, english: bool = True) -> str:
 
 @register.simple_tag
 def motion_rows(motions: Iterable[Motion]) -> SafeString:
-    english = _english()
-    return mark_safe("".join(motion_row(m, english) for m in motions))  # noqa: S308
+    return _joined(motion_row, motions)
 
 
 def related_item(item: Any, case_url: Callable[[str], str], english: bool = True) -> str:
