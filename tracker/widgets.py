@@ -12,11 +12,10 @@ from html import escape
 from typing import Any
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.utils.safestring import SafeString, mark_safe
 
 
-def _text(value: Any) -> str:
+def escape_text(value: Any) -> str:
     """``conditional_escape(value)`` as a plain string: markup marked safe stays as it is."""
     if hasattr(value, "__html__"):
         return value.__html__()
@@ -30,7 +29,8 @@ def _attrs(attrs: dict[str, Any]) -> str:
     for name, value in attrs.items():
         if value is False:
             continue
-        parts.append(f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"')
+        name = escape_text(name)
+        parts.append(f" {name}" if value is True else f' {name}="{escape_text(value)}"')
     return "".join(parts)
 
 
@@ -59,24 +59,17 @@ class FastOptionsMixin:
                 selected = " selected"
                 if not self.allow_multiple_selected:
                     wanted = set()  # like Django: a single select selects the first match only
-            options.append(f'<option value="{_text(text)}"{selected}>{_text(label)}</option>')
+            value_html, label_html = escape_text(text), escape_text(label)
+            options.append(f'<option value="{value_html}"{selected}>{label_html}</option>')
         final_attrs = self.build_attrs(self.attrs, attrs)  # type: ignore[attr-defined]
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
         return mark_safe(  # noqa: S308 (every value escaped above)
-            f'<select name="{_text(name)}"{_attrs(final_attrs)}>{"".join(options)}</select>'
+            f'<select name="{escape_text(name)}"{_attrs(final_attrs)}>{"".join(options)}</select>'
         )
 
 
 def _choices(choices: Any) -> list[tuple[Any, Any]]:
-    if isinstance(choices, ModelChoiceIterator):
-        # One plain SELECT: Django's iterator counts the rows first, then reads them through a
-        # server-side cursor (DECLARE, FETCH, CLOSE), three round trips for 200 courts.
-        field = choices.field
-        rows = [
-            (field.prepare_value(obj), field.label_from_instance(obj)) for obj in field.queryset
-        ]
-        return ([("", field.empty_label)] if field.empty_label is not None else []) + rows
     return [choice for choice in choices]  # not list(): that would ask for len() first
 
 
@@ -95,10 +88,10 @@ class FastInputMixin:
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
-        shown = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
+        shown = "" if widget["value"] is None else f' value="{escape_text(widget["value"])}"'
+        kind, name = escape_text(widget["type"]), escape_text(widget["name"])
         return mark_safe(  # noqa: S308 (every value escaped above)
-            f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}'
-            f"{_attrs(widget['attrs'])}>"
+            f'<input type="{kind}" name="{name}"{shown}{_attrs(widget["attrs"])}>'
         )
 
 

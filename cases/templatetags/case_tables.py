@@ -83,10 +83,7 @@ def _time(value: datetime.date | None, english: bool = True) -> str:
 
 
 def case_row(
-    case: Case,
-    case_url: Callable[[str], str] | None = None,
-    court_url: Callable[[str], str] | None = None,
-    english: bool = True,
+    case: Case, case_url: Callable[[str], str], court_url: Callable[[str], str], english: bool
 ) -> str:
     """One ``<tr>`` of the case list: caption (and search snippet), court and docket number,
     status, filed date, last activity. ``case.snippet_html`` is markup made safe already
@@ -97,8 +94,7 @@ def case_row(
     snippet = f'<p class="snippet">{snippet}</p>' if snippet else ""
     court = case.court
     status = case.status
-    case_href = case_url(case.slug) if case_url else case.get_absolute_url()
-    court_href = court_url(court.code) if court_url else court.get_absolute_url()
+    case_href, court_href = case_url(case.slug), court_url(court.code)
     filed = _time(case.filed_date, english) or _NOT_CONFIRMED
     return (
         "<tr>"
