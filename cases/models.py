@@ -121,6 +121,7 @@ class Judge(models.Model):
 
 class CaseType(models.TextChoices):
     CIVIL = "civil", "Civil action"
+    CRIMINAL = "criminal", "Criminal case"
     CLASS_ACTION = "class_action", "Class action"
     MDL = "mdl", "Multidistrict litigation"
     APPEAL = "appeal", "Appeal"
@@ -161,6 +162,26 @@ class Case(models.Model):
     closed_date = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
     sources = SourcesField()
+    # As a federal docket states them (filled by the PACER and CourtListener importers).
+    cause = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 28:1332 Diversity-Breach of Contract"
+    )
+    nature_of_suit = models.CharField(max_length=200, blank=True, help_text="e.g. 890 Other")
+    jury_demand = models.CharField(max_length=60, blank=True, help_text="e.g. Plaintiff, Both")
+    jurisdiction = models.CharField(max_length=100, blank=True, help_text="e.g. Federal Question")
+    demand = models.CharField(max_length=100, blank=True, help_text="e.g. $5,000,000")
+    # The case's docket on CourtListener (cases.importers.courtlistener): synced by a beat task
+    # when COURTLISTENER_TOKEN is set, and updated by CourtListener's docket-alert webhooks.
+    courtlistener_docket_id = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        verbose_name="CourtListener docket",
+        help_text="The docket's id on CourtListener, or its address "
+        "(https://www.courtlistener.com/docket/<id>/...).",
+    )
+    courtlistener_synced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    courtlistener_sync_error = models.TextField(blank=True, editable=False)
     last_activity_on = models.DateField(
         null=True, blank=True, editable=False, help_text="Date of the latest event in the case."
     )
@@ -227,6 +248,12 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("case-detail", self.slug)
+
+    @property
+    def courtlistener_url(self) -> str:
+        if self.courtlistener_docket_id is None:
+            return ""
+        return f"https://www.courtlistener.com/docket/{self.courtlistener_docket_id}/"
 
     @property
     def source_list(self) -> list[str]:
@@ -323,15 +350,39 @@ class CaseLink(models.Model):
         return LINK_INVERSE_LABELS[LinkKind(self.kind)]
 
 
+class DocketSource(models.TextChoices):
+    MANUAL = "manual", "Entered by an editor"
+    PACER = "pacer", "PACER docket report"
+    COURTLISTENER = "courtlistener", "CourtListener"
+
+
 class DocketEntry(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="docket_entries")
-    number = models.PositiveIntegerField(
+    number = models.PositiveBigIntegerField(
         null=True, blank=True, help_text="The court's entry number; empty when it has none."
     )
     filed_date = models.DateField()
+    date_entered = models.DateField(
+        null=True, blank=True, help_text="When the clerk entered it on the docket."
+    )
     text = models.TextField()
     document_url = WebAddressField(max_length=500, blank=True)
     sources = SourcesField()
+    source = models.CharField(
+        max_length=20, choices=DocketSource.choices, default=DocketSource.MANUAL, editable=False
+    )
+    # Identifiers of the court's and CourtListener's systems, used to match a re-imported entry.
+    pacer_doc_id = models.CharField(max_length=40, blank=True, editable=False)
+    pacer_seq_no = models.CharField(max_length=40, blank=True, editable=False)
+    courtlistener_id = models.PositiveBigIntegerField(
+        null=True, blank=True, unique=True, editable=False
+    )
+    missing_from_source_since = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Imported, then absent from a later report of its docket (kept, not deleted).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -346,6 +397,7 @@ class DocketEntry(models.Model):
                 name="docketentry_unique_number_per_case",
                 violation_error_message="This case already has a docket entry with this number.",
             ),
+            choices_check("source", DocketSource, "docketentry_source_valid"),
         ]
         indexes = [
             # Case timeline and docket-entry changelist: WHERE case_id = %s ORDER BY filed_date.
@@ -355,6 +407,54 @@ class DocketEntry(models.Model):
     def __str__(self) -> str:
         number = f"#{self.number} " if self.number is not None else ""
         return f"{number}{self.filed_date}: {self.text[:80]}"
+
+    @property
+    def is_imported(self) -> bool:
+        return self.source != DocketSource.MANUAL
+
+
+class DocketImport(models.Model):
+    """One import of a case's docket from its court or CourtListener: what came in, and when."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="docket_imports")
+    source = models.CharField(max_length=20, choices=DocketSource.choices)
+    report_date = models.DateField(
+        null=True, blank=True, help_text="The date the court's report was run, when it says."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    summary = models.JSONField(default=dict, blank=True, help_text="What was added and changed.")
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        constraints = [choices_check("source", DocketSource, "docketimport_source_valid")]
+        indexes = [
+            # Case page: the latest import, WHERE case_id = %s ORDER BY imported_at DESC LIMIT 1.
+            models.Index(fields=["case", "-imported_at"], name="docketimport_case_latest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} import of {self.case.short_name}, {self.imported_at}"
+
+
+class WebhookDelivery(models.Model):
+    """A CourtListener webhook event received, by its idempotency key: a redelivery is ignored."""
+
+    idempotency_key = models.CharField(max_length=100, unique=True)
+    event_type = models.PositiveSmallIntegerField(null=True, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    entries_added = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = "CourtListener webhook delivery"
+        verbose_name_plural = "CourtListener webhook deliveries"
+
+    def __str__(self) -> str:
+        return f"{self.idempotency_key} ({self.received_at})"
 
 
 class MotionKind(models.TextChoices):

@@ -10,9 +10,11 @@ back to a case-insensitive match on ``search_text``.
 
 from __future__ import annotations
 
+import contextvars
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -56,10 +58,35 @@ _POSTGRESQL_UPDATE = f"""
 """
 
 
+# Inside ``deferred()``: the cases whose refresh waits for the end of the block.
+_pending: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
+    "search_refresh_pending", default=None
+)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Refresh each case touched inside the block once, at its end (an import's many writes)."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    refresh(pending)
+
+
 def refresh(case_ids: Iterable[int]) -> None:
     """Recompute the stored search text (and vector) of these cases."""
     ids = sorted({int(pk) for pk in case_ids})
     if not ids:
+        return
+    pending = _pending.get()
+    if pending is not None:
+        pending.update(ids)
         return
     if connection.vendor == "postgresql":
         placeholders = ", ".join(["%s"] * len(ids))

@@ -55,6 +55,10 @@ class PartyRole(models.TextChoices):
     INTERVENOR = "intervenor", "Intervenor"
     AMICUS = "amicus", "Amicus curiae"
     OBJECTOR = "objector", "Objector"
+    INTERESTED_PARTY = "interested_party", "Interested party"
+    MOVANT = "movant", "Movant"
+    CLAIMANT = "claimant", "Claimant"
+    OTHER = "other", "Other (as the docket names it)"
 
 
 class CaseParty(models.Model):
@@ -65,6 +69,12 @@ class CaseParty(models.Model):
     terminated_date = models.DateField(null=True, blank=True)
     note = models.CharField(
         max_length=300, blank=True, help_text="e.g. 'Erroneously sued as the District Attorney'"
+    )
+    docket_role = models.CharField(
+        max_length=100, blank=True, help_text="The role as the court's docket names it."
+    )
+    extra_info = models.TextField(
+        blank=True, help_text="What the docket says under the party's name (title, capacity)."
     )
     sources = SourcesField()
 
@@ -161,6 +171,10 @@ class Representation(models.Model):
     )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+    docket_roles = models.CharField(
+        max_length=300, blank=True, help_text="As the docket lists them, e.g. LEAD ATTORNEY."
+    )
+    contact = models.TextField(blank=True, help_text="The contact lines the docket gives.")
     sources = SourcesField()
 
     history = HistoricalRecords()

@@ -66,6 +66,8 @@ def case_party_add(
     terminated_date: datetime.date | None = None,
     note: str = "",
     sources: str = "",
+    docket_role: str = "",
+    extra_info: str = "",
 ) -> CaseParty:
     """Give a party a role in a case (one row per case, party and role)."""
     case_party = _save(
@@ -77,6 +79,8 @@ def case_party_add(
             terminated_date=terminated_date,
             note=note,
             sources=sources,
+            docket_role=docket_role,
+            extra_info=extra_info,
         )
     )
     search.refresh([case_party.case_id])
@@ -105,6 +109,8 @@ def representation_add(
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
     sources: str = "",
+    docket_roles: str = "",
+    contact: str = "",
 ) -> Representation:
     """Record that an attorney (of a firm) represents a party in a case."""
     return _save(
@@ -116,5 +122,25 @@ def representation_add(
             start_date=start_date,
             end_date=end_date,
             sources=sources,
+            docket_roles=docket_roles,
+            contact=contact,
         )
     )
+
+
+@transaction.atomic
+def representation_update(*, representation: Representation, **changes: Any) -> Representation:
+    """Correct who represents whom, in what role, with which contact lines."""
+    representation = Representation.objects.select_for_update().get(pk=representation.pk)
+    for field, value in changes.items():
+        setattr(representation, field, value)
+    return _save(representation)
+
+
+@transaction.atomic
+def attorney_update(*, attorney: Attorney, **changes: Any) -> Attorney:
+    """Correct an attorney's firm or e-mail address."""
+    attorney = Attorney.objects.select_for_update().get(pk=attorney.pk)
+    for field, value in changes.items():
+        setattr(attorney, field, value)
+    return _save(attorney)

@@ -25,6 +25,11 @@ if ENV_FILE.is_file():
     environ.Env.read_env(ENV_FILE)
 
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
+# juriscraper (the PACER importer) opens a log file of its own when first imported and warns on
+# stderr when the default one (/var/log/juriscraper/) cannot be made; give it one under VAR_DIR.
+# cases.importers.pacer then sends its records through Django's logging instead.
+(VAR_DIR / "log").mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("JURISCRAPER_LOG", str(VAR_DIR / "log" / "juriscraper.log"))
 DEBUG = config.read_bool(env, "DEBUG", default=True)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")

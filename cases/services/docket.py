@@ -39,8 +39,13 @@ def docket_entry_add(
     document_url: str = "",
     sources: str = "",
     actor: User | None = None,
+    **imported: Any,
 ) -> DocketEntry:
-    """Add a docket entry and report it."""
+    """Add a docket entry and report it.
+
+    ``imported`` carries what an importer knows besides (``source``, ``date_entered``, the
+    court's and CourtListener's ids of the entry).
+    """
     entry = DocketEntry(
         case=case,
         number=number,
@@ -48,6 +53,7 @@ def docket_entry_add(
         text=text,
         document_url=document_url,
         sources=sources,
+        **imported,
     )
     entry.full_clean()
     entry.save()
