@@ -164,12 +164,23 @@ class Case(models.Model):
     sources = SourcesField()
     # As a federal docket states them (filled by the PACER and CourtListener importers).
     cause = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 28:1332 Diversity-Breach of Contract"
+        max_length=200,
+        blank=True,
+        db_default="",
+        help_text="e.g. 28:1332 Diversity-Breach of Contract",
     )
-    nature_of_suit = models.CharField(max_length=200, blank=True, help_text="e.g. 890 Other")
-    jury_demand = models.CharField(max_length=60, blank=True, help_text="e.g. Plaintiff, Both")
-    jurisdiction = models.CharField(max_length=100, blank=True, help_text="e.g. Federal Question")
-    demand = models.CharField(max_length=100, blank=True, help_text="e.g. $5,000,000")
+    nature_of_suit = models.CharField(
+        max_length=200, blank=True, db_default="", help_text="e.g. 890 Other"
+    )
+    jury_demand = models.CharField(
+        max_length=60, blank=True, db_default="", help_text="e.g. Plaintiff, Both"
+    )
+    jurisdiction = models.CharField(
+        max_length=100, blank=True, db_default="", help_text="e.g. Federal Question"
+    )
+    demand = models.CharField(
+        max_length=100, blank=True, db_default="", help_text="e.g. $5,000,000"
+    )
     # The case's docket on CourtListener (cases.importers.courtlistener): synced by a beat task
     # when COURTLISTENER_TOKEN is set, and updated by CourtListener's docket-alert webhooks.
     courtlistener_docket_id = models.PositiveBigIntegerField(
@@ -181,7 +192,7 @@ class Case(models.Model):
         "(https://www.courtlistener.com/docket/<id>/...).",
     )
     courtlistener_synced_at = models.DateTimeField(null=True, blank=True, editable=False)
-    courtlistener_sync_error = models.TextField(blank=True, editable=False)
+    courtlistener_sync_error = models.TextField(blank=True, db_default="", editable=False)
     last_activity_on = models.DateField(
         null=True, blank=True, editable=False, help_text="Date of the latest event in the case."
     )
@@ -369,11 +380,15 @@ class DocketEntry(models.Model):
     document_url = WebAddressField(max_length=500, blank=True)
     sources = SourcesField()
     source = models.CharField(
-        max_length=20, choices=DocketSource.choices, default=DocketSource.MANUAL, editable=False
+        max_length=20,
+        choices=DocketSource.choices,
+        default=DocketSource.MANUAL,
+        db_default=DocketSource.MANUAL,
+        editable=False,
     )
     # Identifiers of the court's and CourtListener's systems, used to match a re-imported entry.
-    pacer_doc_id = models.CharField(max_length=40, blank=True, editable=False)
-    pacer_seq_no = models.CharField(max_length=40, blank=True, editable=False)
+    pacer_doc_id = models.CharField(max_length=40, blank=True, db_default="", editable=False)
+    pacer_seq_no = models.CharField(max_length=40, blank=True, db_default="", editable=False)
     courtlistener_id = models.PositiveBigIntegerField(
         null=True, blank=True, unique=True, editable=False
     )

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections
-from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 
 from cases.deadlines import CourtCalendar, california_calendar, days_remaining, federal_calendar
@@ -25,6 +35,8 @@ from cases.models import (
     Court,
     Deadline,
     DeadlineStatus,
+    DocketImport,
+    DocketSource,
     EventKind,
     HolidayCalendar,
     Judge,
@@ -159,11 +171,19 @@ def latest_status_changes() -> QuerySet[StatusChange]:
 
 
 def case_for_page(slug: str) -> Case:
-    """A case with its court and judges (raises Case.DoesNotExist)."""
+    """A case with its court and judges (raises Case.DoesNotExist), and its latest PACER import
+    (``pacer_report_date``, ``pacer_imported_at``) in the same statement."""
     judges = CaseJudge.objects.select_related("judge").order_by("role", "judge__name")
+    latest_pacer = DocketImport.objects.filter(
+        case=OuterRef("pk"), source=DocketSource.PACER
+    ).order_by("-imported_at", "-pk")
     return (
         Case.objects.select_related("court")
         .defer("search_text", "search_vector")
+        .annotate(
+            pacer_report_date=Subquery(latest_pacer.values("report_date")[:1]),
+            pacer_imported_at=Subquery(latest_pacer.values("imported_at")[:1]),
+        )
         .prefetch_related(Prefetch("case_judges", queryset=judges))
         .get(slug=slug)
     )
@@ -394,6 +414,8 @@ def timeline_for_page(case: Case, **filters: Any) -> QuerySet[CaseEvent]:
             "occurred_on",
             "summary",
             "docket_entry__document_url",
+            "docket_entry__source",
+            "docket_entry__missing_from_source_since",
             "ruling__citation",
             "ruling__date_note",
         )

@@ -58,7 +58,7 @@ class PartyRole(models.TextChoices):
     INTERESTED_PARTY = "interested_party", "Interested party"
     MOVANT = "movant", "Movant"
     CLAIMANT = "claimant", "Claimant"
-    OTHER = "other", "Other (as the docket names it)"
+    OTHER = "other", "Other party"
 
 
 class CaseParty(models.Model):
@@ -71,10 +71,15 @@ class CaseParty(models.Model):
         max_length=300, blank=True, help_text="e.g. 'Erroneously sued as the District Attorney'"
     )
     docket_role = models.CharField(
-        max_length=100, blank=True, help_text="The role as the court's docket names it."
+        max_length=100,
+        blank=True,
+        db_default="",
+        help_text="The role as the court's docket names it.",
     )
     extra_info = models.TextField(
-        blank=True, help_text="What the docket says under the party's name (title, capacity)."
+        blank=True,
+        db_default="",
+        help_text="What the docket says under the party's name (title, capacity).",
     )
     sources = SourcesField()
 
@@ -172,9 +177,14 @@ class Representation(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     docket_roles = models.CharField(
-        max_length=300, blank=True, help_text="As the docket lists them, e.g. LEAD ATTORNEY."
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="As the docket lists them, e.g. LEAD ATTORNEY.",
     )
-    contact = models.TextField(blank=True, help_text="The contact lines the docket gives.")
+    contact = models.TextField(
+        blank=True, db_default="", help_text="The contact lines the docket gives."
+    )
     sources = SourcesField()
 
     history = HistoricalRecords()

@@ -76,6 +76,11 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Site:
         "migrate": manage(env, "migrate", "--noinput"),
         "load_first": manage(env, "load_clearview"),
         "load_again": manage(env, "load_clearview"),
+        "import_pacer": manage(
+            env,
+            "import_pacer",
+            str(ROOT.parent / "shared" / "data" / "pacer" / "district_casd.html"),
+        ),
         "ensure_admin": manage(
             {**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD}, "ensure_admin"
         ),
@@ -188,6 +193,11 @@ def test_commands_build_the_sqlite_database(prepared: Site) -> None:
         prepared.outputs["load_first"]
     )
     assert "Nothing to change" in prepared.outputs["load_again"]
+    # A PACER report imports on SQLite too (the migrations rebuild the case table there).
+    assert (
+        "created United States v. Delatorre-Rivera: 45 entries added"
+        in (prepared.outputs["import_pacer"])
+    )
     assert f"Created admin login '{ADMIN_USERNAME}'" in prepared.outputs["ensure_admin"]
     assert ADMIN_PASSWORD not in prepared.outputs["ensure_admin"]
 

@@ -71,49 +71,51 @@ def detect_court(html_text: str, *, appellate: bool) -> str | None:
     from courts_db import find_court
 
     text = _visible_text(html_text[:20000])
-    heading = _heading(text, appellate=appellate)
-    if heading:
-        found = {c for c in find_court(heading) if _is_kind(c, appellate=appellate)}
+    for heading, kind in _headings(text, appellate=appellate):
+        found = {c for c in find_court(heading) if _is_kind(c, kind)}
         if len(found) == 1:
             return found.pop()
+    kinds = {"appellate"} if appellate else {"trial", "bankruptcy", "special"}
     hosts = Counter(h.lower() for h in _HOST.findall(html_text))
     for host, _ in hosts.most_common():
-        if _is_kind(host, appellate=appellate):
+        if any(_is_kind(host, kind) for kind in kinds):
             return host
     return None
 
 
-def _is_kind(court_id: str, *, appellate: bool) -> bool:
-    """Whether courts-db knows ``court_id`` as a federal court of the report's kind."""
+def _is_kind(court_id: str, kind: str) -> bool:
+    """Whether courts-db knows ``court_id`` as a federal court of this type (trial, ...)."""
     info = federal_court_info(court_id)
-    if info is None or court_id == "scotus":
-        return False
-    return (info.get("type") == "appellate") == appellate
+    return info is not None and court_id != "scotus" and info.get("type") == kind
 
 
-def _heading(text: str, *, appellate: bool) -> str:
+_DISTRICT_HEADING = re.compile(
+    r"(?:U\.S\.|United States) (District|Bankruptcy) Court\s*[-,]?\s*(.{3,80}?)"
+    r"\s*(?:\(|-|CIVIL DOCKET|CRIMINAL DOCKET|DOCKET FOR|Bankruptcy Petition|$)",
+    re.IGNORECASE,
+)
+_REGION = re.compile(
+    r"^(.+?)\s+(Northern|Southern|Eastern|Western|Middle|Central)\s+District$", re.IGNORECASE
+)
+
+
+def _headings(text: str, *, appellate: bool) -> list[tuple[str, str]]:
+    """Court names the report's heading may give, each with the courts-db type it names."""
     if appellate:
-        match = re.search(r"United States Court of Appeals for the [A-Za-z. ]+? Circuit", text)
-        return match.group(0) if match else ""
+        found = re.findall(r"United States Court of Appeals for the [A-Za-z. ]+? Circuit", text)
+        return [(heading, "appellate") for heading in found]
     if re.search(r"Judicial Panel on Multidistrict Litigation|for JPML", text, re.IGNORECASE):
-        return "United States Judicial Panel on Multidistrict Litigation"
-    match = re.search(
-        r"(?:U\.S\.|United States) (?:District|Bankruptcy) Court\s*(?:-\s*)?(.{3,80}?)"
-        r"\s*(?:\(|CIVIL DOCKET|CRIMINAL DOCKET|DOCKET FOR|Bankruptcy Petition|$)",
-        text,
-        re.IGNORECASE,
-    )
-    if not match:
-        return ""
-    kind = "Bankruptcy" if "bankruptcy court" in match.group(0).lower() else "District"
-    place = match.group(1).strip(" ,-")
-    # CM/ECF writes "California Northern District"; courts-db knows "Northern District of ...".
-    flipped = re.match(
-        r"^(.+?)\s+(Northern|Southern|Eastern|Western|Middle|Central)\s+District$", place
-    )
-    if flipped:
-        place = f"{flipped.group(2)} District of {flipped.group(1)}"
-    return f"United States {kind} Court {place}"
+        return [("United States Judicial Panel on Multidistrict Litigation", "special")]
+    headings = []
+    for match in _DISTRICT_HEADING.finditer(text):
+        kind = "bankruptcy" if match.group(1).lower() == "bankruptcy" else "trial"
+        place = match.group(2).strip(" ,-")
+        # CM/ECF writes "California Northern District"; courts-db knows "Northern District of".
+        region = _REGION.match(place)
+        if region:
+            place = f"{region.group(2)} District of {region.group(1)}"
+        headings.append((f"United States {match.group(1)} Court {place}", kind))
+    return headings
 
 
 def _report_date(html_text: str) -> datetime.date | None:

@@ -31,12 +31,13 @@ from cases.models import (
     CaseEvent,
     CaseStatus,
     Deadline,
+    DocketSource,
     EventKind,
     Motion,
     MotionStatus,
     Outcome,
 )
-from parties.models import RepresentationRole
+from parties.models import PartyRole, RepresentationRole
 from tracker.links import slug_urls
 from tracker.templatetags.fast_dates import PLAIN_FORMATS
 from tracker.templatetags.fast_dates import date as format_date
@@ -131,6 +132,11 @@ def timeline_item(event: CaseEvent, english: bool = True) -> str:
     if entry is not None and entry.document_url:
         href = escape(entry.document_url)
         extra.append(f'<a href="{href}" rel="noopener noreferrer external">document</a>')
+    if entry is not None and entry.source != DocketSource.MANUAL:
+        extra.append(f'<span class="imported">{_IMPORTED_FROM[entry.source]}</span>')
+        if entry.missing_from_source_since is not None:
+            since = _time(entry.missing_from_source_since, english)
+            extra.append(f'<span class="meta">no longer on the docket since {since}</span>')
     return (
         f'<li><span class="when">{when}</span> '
         f'<span class="badge">{_label(_EVENT_LABELS, event.kind)}</span> {escape(event.summary)}'
@@ -211,14 +217,19 @@ def _party_group(group: Any, party_url: Callable[[str], str], english: bool) -> 
     for case_party in group.parties:
         party = case_party.party
         item = f'<li><a href="{escape(party_url(party.slug))}">{escape(party.name)}</a>'
+        if case_party.role == PartyRole.OTHER and case_party.docket_role:
+            item += f' <span class="meta">({escape(case_party.docket_role)})</span>'
         if case_party.note:
             item += f' <span class="meta">({escape(case_party.note)})</span>'
+        described = _described(case_party.extra_info)
+        if described:
+            item += f' <span class="meta">— {escape(described)}</span>'
         if case_party.terminated_date:
             when = _time(case_party.terminated_date, english)
             item += f' <span class="meta">terminated {when}</span>'
         parties.append(item + "</li>")
-    plural = "" if len(group.parties) == 1 else "s"
-    html = f"<h3>{escape(group.label)}{plural}</h3>\n"
+    label = group.label if len(group.parties) == 1 else _PLURAL_ROLES.get(group.role, "")
+    html = f"<h3>{escape(label or group.label + 's')}</h3>\n"
     html += f'<ul class="inline-list">{"".join(parties)}</ul>\n'
     if not group.counsel:
         return html
@@ -240,6 +251,24 @@ def _party_group(group: Any, party_url: Callable[[str], str], english: bool) -> 
         html + '<p class="counsel-heading"><strong>Counsel</strong></p>\n'
         f"<ul>{''.join(counsel)}</ul>\n"
     )
+
+
+# Role headings whose plural is not the label with an "s".
+_PLURAL_ROLES = {
+    PartyRole.AMICUS: "Amici curiae",
+    PartyRole.INTERESTED_PARTY: "Interested parties",
+    PartyRole.OTHER: "Other parties",
+}
+_IMPORTED_FROM = {
+    DocketSource.PACER: "from PACER",
+    DocketSource.COURTLISTENER: "from CourtListener",
+}
+
+
+def _described(extra_info: str) -> str:
+    """What a docket says of a party (its title, capacity), without the termination line."""
+    lines = [line.strip() for line in extra_info.splitlines()]
+    return "; ".join(line for line in lines if line and not line.upper().startswith("TERMINATED"))
 
 
 @register.simple_tag

@@ -67,12 +67,14 @@ class Command(BaseCommand):
                 report = pacer_import_file(path, case=target, court_id=court, dry_run=dry_run)
             except DocketImportError as error:
                 failed.append(path.name)
-                progress.write(self.style.ERROR(f"{path}: not imported. {error}"))
+                with progress.external_write_mode():
+                    self.stderr.write(f"{path}: not imported. {error}")
                 continue
-            progress.write(f"{path}: {report.summary()}.")
+            lines = [f"{path}: {report.summary()}."]
             if verbose or dry_run:
-                for line in report.changes:
-                    progress.write(f"  - {line}")
+                lines += [f"  - {line}" for line in report.changes]
+            with progress.external_write_mode():
+                self.stdout.write("\n".join(lines))
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
         if failed:
