@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -17,10 +18,13 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import services
+from cases.importers import courtlistener
 from cases.models import (
     Case,
     CaseEvent,
@@ -175,7 +179,33 @@ class StatusChangeInline(admin.TabularInline):
         return super().get_queryset(request).select_related("recorded_by")
 
 
+class CourtListenerDocketField(forms.CharField):
+    """A CourtListener docket id, typed as the id (67890) or the docket's address."""
+
+    def to_python(self, value: Any) -> int | None:
+        text = super().to_python(value)
+        if not text:
+            return None
+        if len(text) > 300:
+            raise ValidationError("That is too long for a CourtListener docket address.")
+        try:
+            return courtlistener.docket_id_parse(text)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return "" if value is None else value
+
+
 class CaseAdminForm(forms.ModelForm):
+    courtlistener_docket_id = CourtListenerDocketField(
+        required=False,
+        label="CourtListener docket",
+        help_text=Case._meta.get_field("courtlistener_docket_id").help_text,
+        widget=forms.TextInput(
+            attrs={"size": 60, "placeholder": "https://www.courtlistener.com/docket/67890/..."}
+        ),
+    )
     status_effective_date = forms.DateField(
         required=False,
         label="Status effective on",
@@ -188,6 +218,12 @@ class CaseAdminForm(forms.ModelForm):
     class Meta:
         model = Case
         fields = "__all__"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        docket = self.fields.get("courtlistener_docket_id")
+        if docket is not None and not settings.COURTLISTENER_TOKEN:
+            docket.help_text = f"{docket.help_text} {courtlistener.SYNC_OFF}"
 
 
 def _create_case(request: HttpRequest, obj: Case, form: CaseAdminForm) -> Case:
@@ -221,7 +257,13 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
     date_hierarchy = "filed_date"
     autocomplete_fields = ["court"]
     prepopulated_fields = {"slug": ["short_name"]}
-    readonly_fields = ["docket_links", "created_at", "updated_at"]
+    readonly_fields = [
+        "docket_links",
+        "created_at",
+        "updated_at",
+        "courtlistener_synced",
+        "courtlistener_error",
+    ]
     inlines = [
         CaseJudgeInline,
         CasePartyInline,
@@ -239,6 +281,10 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
         ("Dates", {"fields": ["filed_date", "closed_date"]}),
         ("Substance", {"fields": ["summary", "causes_of_action", "relief_sought", "sources"]}),
         ("Docket", {"fields": ["docket_links", "created_at", "updated_at"]}),
+        (
+            "CourtListener",
+            {"fields": ["courtlistener_docket_id", "courtlistener_synced", "courtlistener_error"]},
+        ),
     ]
 
     inline_savers = {
@@ -271,6 +317,31 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
             ),
         ),
     }
+
+    def save_model(self, request: HttpRequest, obj: Case, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "courtlistener_docket_id" in form.changed_data:
+            # Linked to another docket (or unlinked): the last sync was of the old one.
+            Case.objects.filter(pk=obj.pk).update(
+                courtlistener_synced_at=None, courtlistener_sync_error=""
+            )
+            obj.courtlistener_synced_at, obj.courtlistener_sync_error = None, ""
+
+    @admin.display(description="CourtListener synced at")
+    def courtlistener_synced(self, obj: Case) -> str:
+        if obj.courtlistener_synced_at is not None:
+            synced = date_format(timezone.localtime(obj.courtlistener_synced_at), "DATETIME_FORMAT")
+        elif obj.courtlistener_docket_id is None:
+            synced = "Not linked to a CourtListener docket."
+        else:
+            synced = f"Not yet (synced every {settings.COURTLISTENER_SYNC_MINUTES} minutes)."
+        if not settings.COURTLISTENER_TOKEN:
+            return f"{synced} {courtlistener.SYNC_OFF}"
+        return synced
+
+    @admin.display(description="CourtListener sync error")
+    def courtlistener_error(self, obj: Case) -> str:
+        return obj.courtlistener_sync_error or "None."
 
     @admin.display(description="Docket")
     def docket_links(self, obj: Case) -> str:
@@ -942,3 +1013,6 @@ class CaseEventAdmin(ReadOnlyAdmin):
     list_select_related = ["case__court"]
     search_fields = ["summary", "case__short_name"]
     date_hierarchy = "recorded_at"
+
+
+import cases.admin_imports  # noqa: E402, F401 (the import log and "Import a PACER docket")

@@ -217,7 +217,8 @@ def test_case_changelist_lists_the_clearview_cases(admin_browser: Browser) -> No
     # The three matters of the seed article, by their docket numbers.
     for docket_number in ("RG21096898", "20-3249", "1:21-cv-00135"):
         assert docket_number in text, f"{docket_number!r} is not on the case changelist"
-    assert "11 cases" in text
+    assert "12 cases" in text  # the 11 of the seed and the one imported from PACER
+    assert "United States v. Delatorre-Rivera" in text
 
 
 def test_seventh_circuit_case_page_shows_the_stay_of_mandate_motion(

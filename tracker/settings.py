@@ -169,13 +169,42 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Docket tracker <alerts@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# CourtListener (cases.importers.courtlistener): a beat task syncs the cases linked to a
+# CourtListener docket every COURTLISTENER_SYNC_MINUTES, and docket-alert webhooks bring new
+# entries in between. No token: the sync is off. No webhook secret: the endpoint answers 404.
+COURTLISTENER_TOKEN = env.str("COURTLISTENER_TOKEN", default="")
+COURTLISTENER_API_URL = env.str(
+    "COURTLISTENER_API_URL", default="https://www.courtlistener.com/api/rest/v4/"
+)
+if not COURTLISTENER_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"COURTLISTENER_API_URL {COURTLISTENER_API_URL!r} is not an http(s) address; expected "
+        "https://www.courtlistener.com/api/rest/v4/."
+    )
+if not COURTLISTENER_API_URL.endswith("/"):
+    COURTLISTENER_API_URL += "/"
+COURTLISTENER_WEBHOOK_SECRET = env.str("COURTLISTENER_WEBHOOK_SECRET", default="")
+try:
+    COURTLISTENER_TIMEOUT = env.float("COURTLISTENER_TIMEOUT", default=20.0)
+except ValueError:
+    COURTLISTENER_TIMEOUT = 0.0
+if not 0 < COURTLISTENER_TIMEOUT < float("inf"):
+    raise ImproperlyConfigured("COURTLISTENER_TIMEOUT must be a number of seconds above 0.")
+try:
+    COURTLISTENER_SYNC_MINUTES = env.int("COURTLISTENER_SYNC_MINUTES", default=60)
+except ValueError:
+    COURTLISTENER_SYNC_MINUTES = 0
+if COURTLISTENER_SYNC_MINUTES < 1:
+    raise ImproperlyConfigured("COURTLISTENER_SYNC_MINUTES must be a whole number above 0.")
+
 # Celery: Redis from REDIS_URL, else kombu's filesystem transport under var/celery/.
 REDIS_URL = config.redis_url(env.str("REDIS_URL")) if env.str("REDIS_URL", default="") else ""
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 else:
-    CELERY_BROKER_URL = "filesystem://"
+    # A host name, though the transport has none: without one kombu warns on every connection.
+    CELERY_BROKER_URL = "filesystem://localhost/"
     _queue_dir = VAR_DIR / "celery" / "queue"
     _queue_dir.mkdir(parents=True, exist_ok=True)
     (VAR_DIR / "celery" / "processed").mkdir(parents=True, exist_ok=True)
@@ -204,6 +233,11 @@ CELERY_BEAT_SCHEDULE = {
     "alerts-reminders": {"task": "alerts.tasks.scan_reminders", "schedule": 15 * 60},
     "alerts-digests": {"task": "alerts.tasks.send_digests", "schedule": 10 * 60},
     "alerts-sweep": {"task": "alerts.tasks.sweep", "schedule": 2 * 60},
+    # Does nothing while COURTLISTENER_TOKEN is unset.
+    "cases-courtlistener-sync": {
+        "task": "cases.tasks.courtlistener_sync",
+        "schedule": COURTLISTENER_SYNC_MINUTES * 60,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

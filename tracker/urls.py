@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, HttpResponse
 from django.templatetags.static import static
 from django.urls import include, path
 
+from cases.webhooks import courtlistener_webhook
 from tracker import bench
 
 
@@ -23,6 +24,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
     path("accounts/", include("django.contrib.auth.urls")),
+    # CourtListener's webhooks: the secret in the address, or in an X-Webhook-Secret header.
+    path(
+        "webhooks/courtlistener/<str:secret>/",
+        courtlistener_webhook,
+        name="courtlistener-webhook",
+    ),
+    path("webhooks/courtlistener/", courtlistener_webhook, name="courtlistener-webhook-header"),
     path("", include("cases.urls_feeds")),
     path("", include("cases.urls")),
     path("", include("parties.urls")),

@@ -28,6 +28,7 @@ from cases.importers.errors import DocketImportError
 from cases.models import (
     Case,
     CaseJudge,
+    CaseLink,
     CaseStatus,
     CaseType,
     Court,
@@ -36,6 +37,7 @@ from cases.models import (
     DocketSource,
     Judge,
     JudgeRole,
+    LinkKind,
 )
 from parties import services as party_services
 from parties.models import (
@@ -83,6 +85,33 @@ class EntryData:
 
 
 @dataclass
+class EntryScope:
+    """The part of a docket a report was run for ("Starting with document: 24", "From: ...")."""
+
+    first_number: int | None = None
+    last_number: int | None = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+    @property
+    def limited(self) -> bool:
+        return any(v is not None for v in vars(self).values())
+
+    def covers(self, entry: DocketEntry) -> bool:
+        """Whether the report would have listed ``entry`` (an entry it can't place: no)."""
+        if self.first_number is not None or self.last_number is not None:
+            if entry.number is None:
+                return False
+            if self.first_number is not None and entry.number < self.first_number:
+                return False
+            if self.last_number is not None and entry.number > self.last_number:
+                return False
+        if self.since is not None and entry.filed_date < self.since:
+            return False
+        return not (self.until is not None and entry.filed_date > self.until)
+
+
+@dataclass
 class DocketData:
     """One docket as a source gives it."""
 
@@ -102,10 +131,14 @@ class DocketData:
     # None: the source said nothing of the parties (a webhook's new entries), so none change.
     parties: list[PartyData] | None = field(default_factory=list)
     entries: list[EntryData] = field(default_factory=list)
-    # True when ``entries`` is the whole docket, so an imported entry missing from it is flagged.
+    # True when ``entries`` is the whole docket (or the whole of ``scope``), so an imported entry
+    # missing from it is flagged.
     complete: bool = True
+    scope: EntryScope | None = None
     report_date: datetime.date | None = None
     courtlistener_docket_id: int | None = None
+    # An appeal's lower-court case: (court id, docket number, date of the notice of appeal).
+    appeal_from: tuple[str, str, datetime.date | None] | None = None
 
 
 @dataclass
@@ -414,6 +447,10 @@ def _merge(
     if data.parties is not None:
         _parties_merge(case, data.parties, report)
     _entries_merge(case, data, actor, report)
+    if data.appeal_from:
+        _appeal_link(case, *data.appeal_from, actor=actor, report=report)
+    if data.source == DocketSource.COURTLISTENER and not report.changed_anything:
+        return  # the hourly sync that found nothing new: the case's synced-at says it ran
     DocketImport.objects.create(
         case=case,
         source=data.source,
@@ -434,6 +471,28 @@ def _check_target(case: Case, court: Court, docket_number: str) -> None:
             f"This docket is No. {docket_number}, but {case.short_name} is No. "
             f"{case.docket_number}."
         )
+
+
+def _appeal_link(
+    case: Case,
+    court_id: str,
+    docket_number: str,
+    date: datetime.date | None,
+    *,
+    actor: AbstractBaseUser | None,
+    report: MergeReport,
+) -> None:
+    """Link an appeal to the case it comes from, when the tracker follows that case too."""
+    court = Court.objects.filter(code=court_id).first()
+    lower = case_find(court, docket_number_normalize(docket_number)) if court else None
+    if lower is None or lower.pk == case.pk:
+        return
+    if CaseLink.objects.filter(from_case=case, to_case=lower, kind=LinkKind.APPEAL_FROM).exists():
+        return
+    services.case_link_create(
+        from_case=case, to_case=lower, kind=LinkKind.APPEAL_FROM, date=date, actor=actor
+    )
+    report.changes.append(f"Related case: appeal from {lower.court} {lower.docket_number}.")
 
 
 _CASE_FIELDS = ("cause", "nature_of_suit", "jury_demand", "jurisdiction", "demand")
@@ -696,6 +755,7 @@ def _entries_merge(
             if e.pk not in index.matched
             and e.source != DocketSource.MANUAL
             and e.missing_from_source_since is None
+            and (data.scope is None or data.scope.covers(e))
         ]
         for entry in gone:
             DocketEntry.objects.filter(pk=entry.pk).update(missing_from_source_since=today)

@@ -20,6 +20,7 @@ from cases.importers.docket import (
     AttorneyData,
     DocketData,
     EntryData,
+    EntryScope,
     MergeReport,
     PartyData,
     clean_text,
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 # A report larger than this is not a docket report (the longest MDL dockets are a few MB).
 MAX_BYTES = 50 * 1024 * 1024
 
-_DISTRICT_MARK = re.compile(r"docket\s+for\s+case\s*#", re.IGNORECASE)
+_DISTRICT_MARK = re.compile(r"docket\s+for\s+case\s*#|bankruptcy\s+petition\s*#", re.IGNORECASE)
 _APPELLATE_MARK = re.compile(r"court\s+of\s+appeals\s+docket\s*#|general\s+docket", re.IGNORECASE)
 _HOST = re.compile(r"ecf\.([a-z0-9]+)\.uscourts\.gov", re.IGNORECASE)
 _RECEIPT = re.compile(
@@ -50,6 +51,46 @@ class ParsedReport:
     appellate: bool
     data: dict[str, Any]
     report_date: datetime.date | None
+    scope: EntryScope | None = None
+
+
+_CRITERIA = re.compile(r"search\s+criteria:(.{0,400})", re.IGNORECASE)
+_DAY = r"(\d{1,2}/\d{1,2}/\d{4})"
+
+
+def _us_day(text: str | None) -> datetime.date | None:
+    if not text:
+        return None
+    month, day, year = (int(part) for part in text.split("/"))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def report_scope(html_text: str) -> EntryScope | None:
+    """The entries a report was run for, from its receipt's search criteria (None: all)."""
+    match = _CRITERIA.search(_visible_text(html_text[-10000:]))
+    if not match:
+        return None
+    criteria = match.group(1)
+
+    def number(pattern: str) -> int | None:
+        found = re.search(pattern, criteria, re.IGNORECASE)
+        return int(found.group(1)) if found else None
+
+    def day(pattern: str) -> datetime.date | None:
+        found = re.search(pattern, criteria, re.IGNORECASE)
+        return _us_day(found.group(1)) if found else None
+
+    first = number(r"starting\s+with\s+document:\s*(\d+)") or number(r"doc\s+from:\s*(\d+)")
+    last = number(r"ending\s+with\s+document:\s*(\d+)") or number(r"doc\s+to:\s*(\d+)")
+    if last is not None and last >= 99999999:
+        last = None
+    since = day(rf"start\s+date:\s*{_DAY}") or day(rf"\bfrom:\s*{_DAY}")
+    until = day(rf"end\s+date:\s*{_DAY}") or day(rf"\bto:\s*{_DAY}")
+    scope = EntryScope(first or None, last, since, until)
+    return scope if scope.limited else None
 
 
 def decode(content: bytes) -> str:
@@ -71,6 +112,8 @@ def detect_court(html_text: str, *, appellate: bool) -> str | None:
     from courts_db import find_court
 
     text = _visible_text(html_text[:20000])
+    if re.search(r"Bankruptcy\s+Appellate\s+Panel", text, re.IGNORECASE):
+        return None  # a BAP's pages link to its circuit's server: the links would say ca9
     for heading, kind in _headings(text, appellate=appellate):
         found = {c for c in find_court(heading) if _is_kind(c, kind)}
         if len(found) == 1:
@@ -156,7 +199,7 @@ def parse_report(content: bytes, *, court_id: str | None = None) -> ParsedReport
             "The file is not a PACER docket report: it has neither a district court's "
             "'Docket for case #' nor a court of appeals' docket heading."
         )
-    if not re.search(r"</html\s*>|transaction\s+receipt", html_text[-5000:], re.IGNORECASE):
+    if not re.search(r"</(?:html|body)\s*>|transaction\s+receipt", html_text[-5000:], re.I):
         raise DocketImportError(
             "The report is cut off: it ends before its last table (no closing </html> or PACER "
             "transaction receipt); save the whole page from PACER again."
@@ -170,7 +213,9 @@ def parse_report(content: bytes, *, court_id: str | None = None) -> ParsedReport
     if federal_court_info(court_id) is None:
         raise DocketImportError(f"{court_id!r} is not the id of a federal court in courts-db.")
     data = _juriscraper_parse(html_text, court_id, appellate=appellate)
-    return ParsedReport(court_id, appellate, data, _report_date(html_text))
+    return ParsedReport(
+        court_id, appellate, data, _report_date(html_text), scope=report_scope(html_text)
+    )
 
 
 def _juriscraper_parse(html_text: str, court_id: str, *, appellate: bool) -> dict[str, Any]:
@@ -277,7 +322,18 @@ def docket_data(parsed: ParsedReport) -> DocketData:
         parties=parties,
         entries=entries,
         report_date=parsed.report_date,
+        scope=parsed.scope,
+        appeal_from=_appeal_from(data) if parsed.appellate else None,
     )
+
+
+def _appeal_from(data: dict[str, Any]) -> tuple[str, str, datetime.date | None] | None:
+    """The lower court's case of an appeal, as the court of appeals' docket names it."""
+    origin = data.get("originating_court_information") or {}
+    if not origin.get("court_id") or not origin.get("docket_number"):
+        return None
+    noticed = _date(origin.get("date_filed_noa")) or _date(data.get("date_filed"))
+    return origin["court_id"], origin["docket_number"], noticed
 
 
 def pacer_import(

@@ -388,3 +388,59 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(tmp_path):
         run(PACER_DIR / "district_cand.html", bad, PACER_DIR / "district_jpml.html")
     assert set(Case.objects.values_list("court__code", flat=True)) == {"cand", "jpml"}
     assert Party.objects.count() == 5
+
+
+def test_an_appeal_is_linked_to_the_lower_courts_case_the_tracker_has(client):
+    from cases.importers.courts import court_for_federal_id
+    from cases.models import CaseLink
+    from tests import factories
+
+    lower = factories.case(court_for_federal_id("mad"), docket_number="1:09-cv-11783")
+    output = run(PACER_DIR / "appellate_ca1.html", verbosity=2)
+    assert "Related case: appeal from D. Mass. 1:09-cv-11783." in output
+    link = CaseLink.objects.get(to_case=lower)
+    assert (link.kind, link.from_case.docket_number) == ("appeal_from", "10-1095")
+    assert link.date == datetime.date(2010, 1, 20)  # the notice of appeal
+    page = client.get(lower.get_absolute_url()).content.decode()
+    assert "Appealed to" in page and "10-1095" in page
+    run(PACER_DIR / "appellate_ca1.html")  # again: no second link
+    assert CaseLink.objects.filter(to_case=lower).count() == 1
+
+
+def test_a_report_run_for_some_documents_flags_only_what_it_should_have_listed(tmp_path):
+    """PACER's "Starting with document: 44": entries before 44 are not gone, only unlisted."""
+    run(PACER_DIR / "district_casd.html")
+    case = Case.objects.get(court__code="casd")
+    last_numbers = [int(e["document_number"]) for e in expected("district_casd")["docket_entries"]]
+    first_kept = last_numbers[-3]
+
+    def keep_last_three_but_one(rows):
+        for row in rows[:-3] + [rows[-2]]:
+            row.getparent().remove(row)
+
+    partial = edited_report(tmp_path, "district_casd", keep_last_three_but_one)
+    text = partial.read_text().replace(
+        "Starting with document: 1", f"Starting with document: {first_kept}"
+    )
+    partial.write_text(text)
+    output = run(partial)
+    assert "0 entries added, 0 changed, 2 unchanged, 1 no longer on the docket" in output
+    flagged = case.docket_entries.exclude(missing_from_source_since=None)
+    assert list(flagged.values_list("number", flat=True)) == [last_numbers[-2]]
+
+
+def test_a_bankruptcy_appellate_panel_docket_is_not_taken_for_its_circuit(tmp_path):
+    """A BAP's pages link to the court of appeals' server; the links must not name the court."""
+    text = (PACER_DIR / "appellate_ca1.html").read_text(errors="replace")
+    bap = tmp_path / "bap.html"
+    bap.write_text(
+        text.replace(
+            "United States Court of Appeals for the First Circuit",
+            "U. S. Bankruptcy Appellate Panel for the First Circuit",
+        )
+    )
+    before = snapshot()
+    with pytest.raises(CommandError):
+        output = StringIO()
+        call_command("import_pacer", str(bap), stdout=output, stderr=output)
+    assert snapshot() == before
