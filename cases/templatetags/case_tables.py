@@ -268,7 +268,7 @@ _IMPORTED_FROM = {
 def _described(extra_info: str) -> str:
     """What a docket says of a party (its title, capacity), without the termination line."""
     lines = [line.strip() for line in extra_info.splitlines()]
-    return "; ".join(line for line in lines if line and not line.upper().startswith("TERMINATED"))
+    return " ".join(line for line in lines if line and not line.upper().startswith("TERMINATED"))
 
 
 @register.simple_tag

@@ -270,3 +270,36 @@ def render_deadline(deadline, date_format: str) -> str:
         "{% load case_tables %}{% deadline_item deadline fmt %}"
     )
     return template.render({"deadline": deadline, "fmt": date_format})
+
+
+def test_party_groups_show_the_dockets_own_role_and_description_escaped():
+    """Imported parties: 'Material Witness' under Other parties, what the docket says of them."""
+    case = factories.case()
+    for name in ("Ana <b>Ruiz</b>", "Luis Ortiz"):
+        factories.case_party(
+            case,
+            role="other",
+            party=factories.party(name=name),
+            docket_role="Material <Witness>",
+            extra_info='also known as\n"><img src=x onerror=alert(1)>\nTERMINATED: 08/24/2015',
+        )
+    html = render("party_groups", selectors.case_parties_by_role(case))
+    assert "<h3>Other parties</h3>" in html
+    assert "Ana &lt;b&gt;Ruiz&lt;/b&gt;" in html
+    assert '<span class="meta">(Material &lt;Witness&gt;)</span>' in html
+    assert (
+        '<span class="meta">— also known as &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</span>'
+        in html
+    )
+    assert "<img" not in html and "TERMINATED" not in html
+
+
+def test_an_imported_entry_is_marked_with_its_source_in_the_timeline():
+    case = factories.case()
+    services.docket_entry_add(
+        case=case, filed_date=D(2021, 3, 1), text="ORDER <b>granting</b>", number=7, source="pacer"
+    )
+    services.docket_entry_add(case=case, filed_date=D(2021, 3, 2), text="Typed in", number=8)
+    html = render("timeline_items", selectors.timeline_for_page(case))
+    assert html.count('<span class="imported">from PACER</span>') == 1
+    assert "ORDER &lt;b&gt;granting&lt;/b&gt;" in html
