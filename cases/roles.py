@@ -29,6 +29,7 @@ EDITOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "defaultperiod": ("view", "add", "change", "delete"),
         "statuschange": ("view",),
         "caseevent": ("view",),
+        "docketimport": ("view",),  # the import log; its rows are written by the importers only
     },
     "parties": {
         "party": ("view", "add", "change"),

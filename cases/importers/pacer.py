@@ -207,8 +207,8 @@ def parse_report(content: bytes, *, court_id: str | None = None) -> ParsedReport
     court_id = (court_id or "").strip().lower() or detect_court(html_text, appellate=appellate)
     if not court_id:
         raise DocketImportError(
-            "The court of this report cannot be identified from its heading or links; "
-            "name it with --court (a courts-db id such as ilnd, cand, jpml or ca7)."
+            "The court of this report cannot be identified from its heading or links; give its "
+            "courts-db id (such as ilnd, cand, jpml or ca7) as the court (--court)."
         )
     if federal_court_info(court_id) is None:
         raise DocketImportError(f"{court_id!r} is not the id of a federal court in courts-db.")
