@@ -676,7 +676,7 @@ def courtlistener_docket_sync(
         else:
             data = courtlistener_docket_fetch(client=client, docket_id=docket_id)
         report = docket_merge(data, case=case, file_name=f"{SITE}/docket/{docket_id}/")
-    except Exception as error:
+    except (CourtListenerError, DocketImportError) as error:
         Case.objects.filter(pk=case.pk).update(courtlistener_sync_error=_error_text(error))
         logger.warning("CourtListener sync of %s (docket %s): %s", case.pk, docket_id, error)
         raise
