@@ -182,21 +182,22 @@ class MergeReport:
         """One line: 'created Balbo v. Tilton: 3 entries added, 3 parties added, ...'."""
         c = self.counts
         parts = [
-            f"{c['entries_added']} entries added",
+            f"{_n(c['entries_added'], 'entry', 'entries')} added",
             f"{c['entries_changed']} changed",
             f"{c['entries_unchanged']} unchanged",
         ]
         if c["entries_flagged"]:
             parts.append(f"{c['entries_flagged']} no longer on the docket (kept, flagged)")
         parts += [
-            f"{c['parties_added']} parties added",
+            f"{_n(c['parties_added'], 'party', 'parties')} added",
             f"{c['counsel_added']} counsel added",
         ]
         if c["parties_changed"] or c["counsel_changed"]:
             parts.append(f"{c['parties_changed'] + c['counsel_changed']} parties/counsel changed")
         name = self.case.short_name if self.case else "?"
         if not self.changed_anything:
-            return f"no change to {name} ({c['entries_unchanged']} entries, all already there)"
+            entries = _n(c["entries_unchanged"], "entry", "entries")
+            return f"no change to {name} ({entries}, all already there)"
         if self.case_created:
             verb = "would create" if self.dry_run else "created"
         else:
@@ -205,6 +206,10 @@ class MergeReport:
 
     def as_json(self) -> dict[str, Any]:
         return {"case_created": self.case_created, "changes": self.changes[:200], **self.counts}
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 class _Rollback(Exception):  # noqa: N818 (control flow, never seen outside this module)
