@@ -37,6 +37,7 @@ from django.urls import path, re_path, reverse
 from django.utils.html import format_html, format_html_join
 
 from cases.importers.courts import federal_court_info
+from cases.importers.docket import MergeReport
 from cases.importers.errors import DocketImportError
 from cases.importers.pacer import MAX_BYTES, pacer_import
 from cases.models import Case, DocketImport
@@ -550,20 +551,9 @@ class DocketImportAdmin(ReadOnlyAdmin):
         self, request: HttpRequest, batch: Batch, staged: StagedFile, case: Case | None
     ) -> dict[str, Any]:
         preview: dict[str, Any] = {"name": staged.name, "size": staged.size, "error": ""}
-        try:
-            report = pacer_import(
-                batch.content(staged),
-                case=case,
-                court_id=batch.court_id,
-                actor=request.user,
-                dry_run=True,
-                file_name=staged.name,
-            )
-        except DocketImportError as error:
-            staged.preview_error = str(error)
-        except Exception:
-            logger.exception("Previewing the PACER import of %r failed", staged.name)
-            staged.preview_error = _UNEXPECTED
+        report = self._run(request, batch, staged, case, dry_run=True)
+        if isinstance(report, str):
+            staged.preview_error = report
         else:
             preview.update(
                 summary=report.summary(),
@@ -646,25 +636,42 @@ class DocketImportAdmin(ReadOnlyAdmin):
             batch.delete()
         return HttpResponseRedirect(self._done_url(request))
 
+    def _run(
+        self,
+        request: HttpRequest,
+        batch: Batch,
+        staged: StagedFile,
+        case: Case | None,
+        *,
+        dry_run: bool,
+    ) -> MergeReport | str:
+        """Import (or preview) one staged file: its report, or the sentence saying why not."""
+        try:
+            return pacer_import(
+                batch.content(staged),
+                case=case,
+                court_id=batch.court_id,
+                actor=request.user,
+                dry_run=dry_run,
+                file_name=staged.name,
+            )
+        except DocketImportError as error:
+            return str(error)
+        # One file's bug must not stop the batch nor show the editor an error page: it is
+        # logged with its traceback and the file is reported as not imported.
+        except Exception:
+            logger.exception("The PACER import of %r failed", staged.name)
+            return _UNEXPECTED
+
     def _import(self, request: HttpRequest, batch: Batch, staged: StagedFile) -> dict[str, Any]:
         case = None
         if batch.manifest.get("case"):
             case = batch.case()
             if case is None:
                 return {"ok": False, "message": "The case chosen for the import was deleted."}
-        try:
-            report = pacer_import(
-                batch.content(staged),
-                case=case,
-                court_id=batch.court_id,
-                actor=request.user,
-                file_name=staged.name,
-            )
-        except DocketImportError as error:
-            return {"ok": False, "message": str(error)}
-        except Exception:
-            logger.exception("The PACER import of %r failed", staged.name)
-            return {"ok": False, "message": _UNEXPECTED}
+        report = self._run(request, batch, staged, case, dry_run=False)
+        if isinstance(report, str):
+            return {"ok": False, "message": report}
         imported = report.case
         return {
             "ok": True,

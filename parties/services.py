@@ -18,6 +18,14 @@ def _save(instance: Any) -> Any:
     return instance
 
 
+def _save_changes(instance: Any, changes: dict[str, Any]) -> Any:
+    """Lock the row, set the changed fields, validate and save it."""
+    row = type(instance).objects.select_for_update().get(pk=instance.pk)
+    for field, value in changes.items():
+        setattr(row, field, value)
+    return _save(row)
+
+
 @transaction.atomic
 def party_create(*, name: str, kind: str, description: str = "", sources: str = "") -> Party:
     """Create a party with a unique slug."""
@@ -131,16 +139,10 @@ def representation_add(
 @transaction.atomic
 def representation_update(*, representation: Representation, **changes: Any) -> Representation:
     """Correct who represents whom, in what role, with which contact lines."""
-    representation = Representation.objects.select_for_update().get(pk=representation.pk)
-    for field, value in changes.items():
-        setattr(representation, field, value)
-    return _save(representation)
+    return _save_changes(representation, changes)
 
 
 @transaction.atomic
 def attorney_update(*, attorney: Attorney, **changes: Any) -> Attorney:
     """Correct an attorney's firm or e-mail address."""
-    attorney = Attorney.objects.select_for_update().get(pk=attorney.pk)
-    for field, value in changes.items():
-        setattr(attorney, field, value)
-    return _save(attorney)
+    return _save_changes(attorney, changes)
