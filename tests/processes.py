@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +30,16 @@ def clean_env(var_dir: Path, **variables: str) -> dict[str, str]:
     env["ENV_FILE"] = os.devnull  # a developer's .env must not change what is under test
     env.update(variables)
     return env
+
+
+def manage_run(env: dict[str, str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """``python manage.py ARGS`` in the project with exactly ``env``; output captured as text."""
+    return subprocess.run(  # noqa: S603 (the project's own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -8,25 +8,15 @@ process. The environment is the test runner's minus every variable the settings 
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, clean_env
+from tests.processes import clean_env, manage_run
 
 
 def manage_check(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess[str]:
-    env = clean_env(tmp_path, **variables)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return manage_run(clean_env(tmp_path, **variables), "check")
 
 
 def assert_configuration_error(result: subprocess.CompletedProcess[str], variable: str) -> None:

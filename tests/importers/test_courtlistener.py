@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import json
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -36,7 +35,7 @@ from parties.models import Attorney, CaseParty, PartyRole, Representation, Repre
 from tests import factories
 from tests.alerts import conftest as alerts_conftest
 from tests.forms import form_data
-from tests.processes import ROOT, clean_env
+from tests.processes import clean_env, manage_run
 
 smtp = alerts_conftest.smtp  # the real SMTP server fixture of the alerts tests
 
@@ -867,15 +866,7 @@ def run_settings(tmp_path: Path, **variables: str) -> subprocess.CompletedProces
         "'minutes': s.COURTLISTENER_SYNC_MINUTES, "
         "'beat': s.CELERY_BEAT_SCHEDULE['cases-courtlistener-sync']['schedule']}))"
     )
-    return subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return manage_run(env, "shell", "-c", code)
 
 
 @pytest.mark.slow
