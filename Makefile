@@ -24,7 +24,7 @@ run: install
 	$(BIN)/python manage.py load_clearview
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/), with a Celery worker and beat"
-	HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho start -f Procfile
+	HOST=$(HOST) PORT=$(PORT) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/honcho start -f Procfile
 
 ## make test: the whole suite on PostgreSQL (DATABASE_URL, default the local server)
 test: install

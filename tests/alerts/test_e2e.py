@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -37,7 +38,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 BROKER_URL = "redis://127.0.0.1:6379/5"  # db 5 is ours alone: flushed before each test
 SITE_URL = "https://tracker.example.org"
-CELERY = str(ROOT / ".venv" / "bin" / "celery")
+# The interpreter running the tests, wherever its virtualenv lives.
+CELERY = [sys.executable, "-m", "celery"]
 WORKER_CONCURRENCY = 2
 READY_TIMEOUT = 30.0
 MAIL_TIMEOUT = 30.0
@@ -95,7 +97,7 @@ class Worker:
         self.name = name
         self.log_path = log_path
         self.terminated = False
-        command = [CELERY, "-A", "tracker", "worker", "--loglevel=INFO"]
+        command = [*CELERY, "-A", "tracker", "worker", "--loglevel=INFO"]
         command += [f"--concurrency={WORKER_CONCURRENCY}", "--pool=prefork", "-n", f"{name}@%h"]
         with log_path.open("wb") as log:
             self.process = subprocess.Popen(
