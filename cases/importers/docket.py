@@ -591,7 +591,8 @@ def _party_for(name: str) -> Party:
 
 def _parties_merge(case: Case, parties: list[PartyData], report: MergeReport) -> None:
     existing = {
-        (cp.party_id, cp.role): cp for cp in CaseParty.objects.filter(case=case).select_related()
+        (cp.party_id, cp.role): cp
+        for cp in CaseParty.objects.filter(case=case).select_related("party")
     }
     seen: dict[tuple[int, str], CaseParty] = {}
     for data in parties:

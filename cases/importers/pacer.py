@@ -8,6 +8,7 @@ the report's heading (matched by courts-db), else from the CM/ECF host its links
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import re
 from collections import Counter
@@ -102,8 +103,6 @@ def decode(content: bytes) -> str:
 
 
 def _visible_text(html_text: str) -> str:
-    import html
-
     return " ".join(html.unescape(_TAGS.sub(" ", html_text)).split())
 
 
