@@ -14,6 +14,7 @@ import datetime
 import logging
 import smtplib
 import socket
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,9 @@ from alerts.models import (
 from cases.selectors import CASE_TEXT
 
 log = logging.getLogger(__name__)
+# One JSON object per delivery attempt (settings.LOGGING), for a log collector to count and alert
+# on: which notification, to whom, which attempt, and how it ended.
+attempts_log = logging.getLogger("alerts.delivery.attempts")
 
 TRANSIENT_ERRORS = (
     smtplib.SMTPServerDisconnected,
@@ -121,6 +125,7 @@ def send_batch(*, limit: int = 100) -> BatchResult:
     mail = get_connection(fail_silently=False)
     try:
         for notification in rows:
+            started = time.perf_counter()
             try:
                 outcome = send_one(notification, mail)
             except Exception as exc:  # a bug, not a mail problem: record it, never retry it
@@ -128,12 +133,33 @@ def send_batch(*, limit: int = 100) -> BatchResult:
                 _finish(notification, NotificationStatus.FAILED, error=f"internal error: {exc!r}")
                 outcome = "failed"
             setattr(result, outcome, getattr(result, outcome) + 1)
+            _log_attempt(notification, outcome, time.perf_counter() - started)
     finally:
         try:
             mail.close()
         except TRANSIENT_ERRORS:  # the server went away after the last message
             log.warning("SMTP connection did not close cleanly", exc_info=True)
     return result
+
+
+def _log_attempt(notification: Notification, outcome: str, seconds: float) -> None:
+    attempts_log.log(
+        logging.INFO if outcome == "sent" else logging.WARNING,
+        "Notification %s: %s",
+        notification.pk,
+        outcome,
+        extra={
+            "delivery_attempt": True,
+            "notification": notification.pk,
+            "kind": notification.kind,
+            "user": notification.user_id,
+            "case": notification.case_id,
+            "attempt": notification.attempts,
+            "outcome": outcome,
+            "error": notification.last_error if outcome != "sent" else "",
+            "duration_ms": round(seconds * 1000, 1),
+        },
+    )
 
 
 def _mine(notification: Notification) -> Any:
@@ -202,6 +228,7 @@ def _drop_connection(mail: object) -> None:
 
 
 def _finish(notification: Notification, status: str, *, subject: str = "", error: str = "") -> None:
+    notification.last_error = error
     _mine(notification).update(
         status=status,
         sent_at=timezone.now() if status == NotificationStatus.SENT else None,
@@ -217,6 +244,7 @@ def _retry(notification: Notification, error: str) -> str:
         _finish(notification, NotificationStatus.FAILED, error=f"gave up: {error}")
         return "failed"
     delay = settings.ALERTS_RETRY_BASE_SECONDS * 2 ** (notification.attempts - 1)
+    notification.last_error = error
     _mine(notification).update(
         status=NotificationStatus.PENDING,
         claimed_at=None,

@@ -198,3 +198,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.user}: {self.subject or self.key}"
+
+
+class TaskRun(models.Model):
+    """When each scheduled task last finished: the health check's proof that beat is running."""
+
+    task = models.CharField(max_length=100, primary_key=True)
+    finished_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "scheduled task run"
+
+    def __str__(self) -> str:
+        return f"{self.task} at {self.finished_at:%Y-%m-%d %H:%M:%S}"

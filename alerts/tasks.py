@@ -7,6 +7,7 @@ import logging
 from celery import shared_task
 
 from alerts import delivery, services
+from alerts.health import task_run_record
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def scan_reminders() -> int:
     written = services.reminders_scan()
     if written:
         send_pending.delay()
+    task_run_record(task="scan_reminders")
     return written
 
 
@@ -52,6 +54,7 @@ def send_digests() -> int:
     written = services.digests_prepare()
     if written:
         send_pending.delay()
+    task_run_record(task="send_digests")
     return written
 
 
@@ -65,6 +68,7 @@ def sweep() -> int:
         services.event_dispatch(event_id=event_id)
     released = delivery.release_expired_claims()
     send_pending.delay()
+    task_run_record(task="sweep")
     return len(event_ids) + released
 
 

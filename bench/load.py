@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/load.py --port 8123 --path /cases/ --concurrency 8 --duration 10
 
-Each client is its own process (so the generator's GIL does not cap the rate) with one
+With several ``--path``, each client takes them in turn, starting at a different one. Each
+client is its own process (so the generator's GIL does not cap the rate) with one
 ``http.client`` connection, kept alive when the server allows it (gunicorn's sync workers close
 it after every response, and http.client then reconnects). Every client sends requests back to
 back: first for ``--warmup`` seconds, not recorded, then, from the same instant in every client,
@@ -42,21 +43,34 @@ def _one(conn: http.client.HTTPConnection, path: str) -> tuple[float, int, int, 
 
 
 def _client(job: dict) -> dict:
+    """One client: the paths in turn (from its own starting point), back to back."""
     conn = http.client.HTTPConnection(job["host"], job["port"], timeout=job["timeout"])
+    paths = job["paths"]
+    turn = job["index"]
+
+    def next_path() -> str:
+        nonlocal turn
+        turn += 1
+        return paths[(turn - 1) % len(paths)]
+
     warm = 0
     while time.time() < job["start_at"]:
-        _one(conn, job["path"])
+        _one(conn, next_path())
         warm += 1
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     queries: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
     errors: list[str] = []
     size = 0
     first = time.time()
     while time.time() < job["stop_at"] or len(latencies) < job["min_requests"]:
-        took, status, body, header, error = _one(conn, job["path"])
+        path = next_path()
+        took, status, body, header, error = _one(conn, path)
         latencies.append(took)
         statuses[status] += 1
+        if status != 200:
+            failed[f"{status} {path}"] += 1
         size += body
         if header is not None:
             queries[header] += 1
@@ -68,6 +82,7 @@ def _client(job: dict) -> dict:
         "statuses": dict(statuses),
         "queries": dict(queries),
         "errors": errors,
+        "failed": dict(failed),
         "bytes": size,
         "warm_up_requests": warm,
         "first": first,
@@ -91,7 +106,7 @@ def run(
     *,
     host: str,
     port: int,
-    path: str,
+    path: str | list[str],
     concurrency: int,
     warmup: float,
     duration: float,
@@ -99,29 +114,32 @@ def run(
     timeout: float = 120.0,
 ) -> dict:
     start_at = time.time() + warmup + 0.2  # the processes need a moment to start
+    paths = [path] if isinstance(path, str) else list(path)
     job = {
         "host": host,
         "port": port,
-        "path": path,
+        "paths": paths,
         "timeout": timeout,
         "start_at": start_at,
         "stop_at": start_at + duration,
         "min_requests": min_requests,
     }
     with multiprocessing.get_context("fork").Pool(concurrency) as pool:
-        parts = pool.map(_client, [job] * concurrency)
+        parts = pool.map(_client, [job | {"index": n} for n in range(concurrency)])
     latencies = sorted(t for part in parts for t in part["latencies"])
     statuses: Counter[int] = Counter()
     queries: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
     for part in parts:
         statuses.update({int(k): v for k, v in part["statuses"].items()})
         queries.update(part["queries"])
+        failed.update(part["failed"])
     elapsed = max(p["last"] for p in parts) - min(p["first"] for p in parts)
     requests = len(latencies)
     errors = sum(n for status, n in statuses.items() if status != 200)
     ms = 1000.0
     return {
-        "path": path,
+        "path": paths[0] if len(paths) == 1 else paths,
         "concurrency": concurrency,
         "duration_s": round(elapsed, 3),
         "requests": requests,
@@ -129,6 +147,7 @@ def run(
         "errors": errors,
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "error_samples": [e for p in parts for e in p["errors"]][:5],
+        "failed_by_path": dict(failed.most_common(10)),
         "rps": round(requests / elapsed, 2) if elapsed > 0 else 0.0,
         "p50_ms": round(percentile(latencies, 0.50) * ms, 1),
         "p95_ms": round(percentile(latencies, 0.95) * ms, 1),
@@ -144,7 +163,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--path", required=True)
+    parser.add_argument(
+        "--path", required=True, action="append", help="again for more: taken in turn"
+    )
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds, not recorded")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds recorded")

@@ -24,7 +24,10 @@
 6. **Load.** For each concurrency (1 and 8) and each URL, the floor first, bench/load.py runs in
    its own process: N client processes send requests back to back for a warm-up, then for a fixed
    time. The workers' RSS is sampled every 25 ms throughout (peak per URL and overall).
-7. **Reminder scan.** ``alerts.services.reminders_scan()`` over the whole dataset, in a
+7. **Sustained load.** Every main page (the home page and the pages of step 6 but the floor and
+   the export) in turn, at concurrency 16 for 60 s (``--mixed-duration``, ``--mixed-concurrency``):
+   no errors, and the workers' RSS sampled every 0.5 s stays under the cap and does not climb.
+8. **Reminder scan.** ``alerts.services.reminders_scan()`` over the whole dataset, in a
    subprocess on the bench database, timed with its SQL statements counted, twice (the second
    scan finds every reminder written), inside a transaction that is then rolled back.
 
@@ -77,6 +80,26 @@ SCAN_SECONDS = 30.0
 SCAN_FIXED_STATEMENTS = 10
 SCAN_STATEMENTS_PER_1000_ROWS = 5.0
 WORKER_RSS_MB = 200.0
+# The sustained load (issue 13): every main page in turn at concurrency 16 for 60 s, no errors,
+# the workers' memory bounded (peak under WORKER_RSS_MB, and no climb from the first ten seconds
+# to the last ten of more than MIXED_RSS_CLIMB_MB).
+MIXED_CONCURRENCY = 16
+MIXED_SECONDS = 60.0
+MIXED_RSS_CLIMB_MB = 20.0
+# The main pages (not the floor, not the export of every case), with the home page.
+MIXED_PAGES = [
+    "case_list",
+    "case_list_filtered",
+    "search_rare",
+    "search_common",
+    "case_detail_largest",
+    "case_detail_small",
+    "party_busiest",
+    "party_typical",
+    "deadlines",
+    "ics_largest",
+    "atom_largest",
+]
 
 # name -> (what it is, judged as). Loaded at every concurrency, in this order.
 ENDPOINTS: dict[str, tuple[str, str]] = {
@@ -388,6 +411,7 @@ def server_env(database_url: str, conn_max_age: int | None) -> dict[str, str]:
         SECRET_KEY="bench-only-not-secret",  # noqa: S106 - a throwaway server on 127.0.0.1
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_COOKIES="false",
+        SECURE_SSL_REDIRECT="false",  # plain HTTP on 127.0.0.1, no proxy in front
         BENCH_ENDPOINTS="1",
         LOG_LEVEL="INFO",
         PYTHONUNBUFFERED="1",
@@ -672,16 +696,21 @@ def probe(port: int, urls: dict[str, str]) -> dict:
 
 
 def run_load(
-    port: int, path: str, concurrency: int, warmup: float, duration: float, min_requests: int
+    port: int,
+    path: str | list[str],
+    concurrency: int,
+    warmup: float,
+    duration: float,
+    min_requests: int,
 ) -> dict:
-    """bench/load.py in its own process."""
+    """bench/load.py in its own process (several paths: each client takes them in turn)."""
+    paths = [path] if isinstance(path, str) else path
     command = [
         sys.executable,
         str(ROOT / "bench" / "load.py"),
         "--port",
         str(port),
-        "--path",
-        path,
+        *[arg for one in paths for arg in ("--path", one)],
         "--concurrency",
         str(concurrency),
         "--warmup",
@@ -693,6 +722,51 @@ def run_load(
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     return json.loads(done.stdout)
+
+
+def mixed_load(
+    server: Server,
+    sampler: RssSampler,
+    port: int,
+    urls: dict[str, str],
+    concurrency: int,
+    duration: float,
+) -> dict:
+    """Every main page in turn at ``concurrency`` for ``duration`` s; the workers' RSS over it."""
+    paths = ["/", *(urls[name] for name in MIXED_PAGES if name in urls)]
+    print(f"sustained load: {len(paths)} pages in turn, c={concurrency}, {duration:.0f} s")
+    rss: list[tuple[float, int]] = []  # (seconds since start, the largest worker's RSS in KB)
+    done = threading.Event()
+
+    def watch() -> None:
+        started = time.monotonic()
+        while not done.wait(0.5):
+            sizes = [rss_kb(pid) or 0 for pid in server.worker_pids()]
+            rss.append((time.monotonic() - started, max(sizes, default=0)))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    sampler.set_phase("mixed")
+    watcher.start()
+    result = run_load(port, paths, concurrency, 2.0, duration, min_requests=1)
+    done.set()
+    watcher.join()
+    sampler.set_phase("idle")
+    first = [kb for at, kb in rss if at <= 12.0] or [0]
+    last = [kb for at, kb in rss if at >= rss[-1][0] - 10.0] if rss else [0]
+    result |= {
+        "pages": len(paths),
+        "rss_peak_mb": sampler.peak_mb("mixed"),
+        "rss_first_10s_mb": round(max(first) / 1024, 1),
+        "rss_last_10s_mb": round(max(last) / 1024, 1),
+    }
+    print(
+        f"    {result['requests']} requests, {result['rps']:.1f} req/s, p95 "
+        f"{result['p95_ms']:.0f} ms, {result['errors']} errors; worker RSS peak "
+        f"{result['rss_peak_mb']:.0f} MB ({result['rss_first_10s_mb']:.0f} MB in the first 10 s, "
+        f"{result['rss_last_10s_mb']:.0f} MB in the last)",
+        flush=True,
+    )
+    return result
 
 
 def scan_child() -> None:
@@ -843,6 +917,23 @@ def checks(results: dict) -> list[dict]:
         )
     elif scan:
         out.append(check("reminder scan", f"failed: {scan.get('error')}", False))
+    mixed = results.get("mixed")
+    if mixed:
+        climb = mixed["rss_last_10s_mb"] - mixed["rss_first_10s_mb"]
+        out.append(
+            check(
+                f"sustained load: {mixed['pages']} main pages in turn, c={mixed['concurrency']}, "
+                f"{mixed['duration_s']:.0f} s: 0 errors, worker RSS <= {WORKER_RSS_MB:.0f} MB, "
+                f"climb <= {MIXED_RSS_CLIMB_MB:.0f} MB",
+                f"{mixed['requests']:,} requests ({mixed['rps']:.1f} req/s, p95 "
+                f"{mixed['p95_ms']:.0f} ms), {mixed['errors']} errors; RSS peak "
+                f"{mixed['rss_peak_mb']:.0f} MB, {mixed['rss_first_10s_mb']:.0f} -> "
+                f"{mixed['rss_last_10s_mb']:.0f} MB",
+                mixed["errors"] == 0
+                and mixed["rss_peak_mb"] <= WORKER_RSS_MB
+                and climb <= MIXED_RSS_CLIMB_MB,
+            )
+        )
     peak = results["worker_rss_peak_mb"]
     out.append(
         check(
@@ -976,6 +1067,13 @@ def main() -> None:
     parser.add_argument("--rare-term")
     parser.add_argument("--common-term")
     parser.add_argument("--skip-scan", action="store_true", help="no reminder scan")
+    parser.add_argument(
+        "--mixed-duration",
+        type=float,
+        default=MIXED_SECONDS,
+        help="seconds of the sustained load over every main page (0: none)",
+    )
+    parser.add_argument("--mixed-concurrency", type=int, default=MIXED_CONCURRENCY)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--scan-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -1077,6 +1175,10 @@ def main() -> None:
                     f"load {result['load_average_1m']:.1f}",
                     flush=True,
                 )
+        if args.mixed_duration > 0:
+            results["mixed"] = mixed_load(
+                server, sampler, port, urls, args.mixed_concurrency, args.mixed_duration
+            )
         # Streamed responses: the header counts what ran before the body; the log the total.
         streamed = server.streamed_queries()
         for name, path in urls.items():

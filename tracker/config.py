@@ -92,3 +92,20 @@ def read_bool(env: environ.Env, name: str, default: bool) -> bool:
     if lowered in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def read_number(
+    env: environ.Env, name: str, default: float, *, minimum: float, whole: bool = True
+) -> float:
+    """Read a number of at least ``minimum`` (a whole one unless ``whole`` is false)."""
+    raw = env.str(name, default="").strip()
+    if raw == "":
+        return default
+    kind = "a whole number" if whole else "a number"
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = None
+    if value is None or not minimum <= value < float("inf"):
+        raise ImproperlyConfigured(f"{name} must be {kind} of at least {minimum:g}, not {raw!r}.")
+    return value

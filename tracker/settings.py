@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import csp.constants
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,21 +58,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "simple_history",
+    "csp",
+    "axes",
     "cases",
     "parties",
     "alerts",
 ]
 
+# The security headers (SecurityMiddleware: Referrer-Policy, X-Content-Type-Options, HSTS;
+# X-Frame-Options; the Content-Security-Policy) come first, so that every response carries them,
+# the static files that WhiteNoise serves included.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The benchmark's endpoints (tracker/bench.py): the floor view /_bench/floor/ and the
@@ -114,6 +123,26 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in: django-axes counts failed sign-ins per account (whatever address they come from) and
+# per client address (tracker.security.client_ip), and locks either out for LOGIN_LOCKOUT_HOURS
+# after LOGIN_FAILURE_LIMIT failures; a successful sign-in resets the count. Locks are logged
+# (logger "axes", level WARNING) and listed in the admin under "Axes".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = config.read_number(env, "LOGIN_FAILURE_LIMIT", 10, minimum=1)
+AXES_COOLOFF_TIME = config.read_number(env, "LOGIN_LOCKOUT_HOURS", 1.0, minimum=0.01, whole=False)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tracker.security.locked_out"
+# The log names the account and the address, for whoever reads it after an attack.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_VERBOSE = False  # no start-up line on every command; failures and locks are still logged
+# Sessions last SESSION_DAYS (default 14) from the last sign-in; signing out ends them at once.
+SESSION_COOKIE_AGE = config.read_number(env, "SESSION_DAYS", 14, minimum=1) * 24 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,6 +231,9 @@ REDIS_URL = config.redis_url(env.str("REDIS_URL")) if env.str("REDIS_URL", defau
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+    # A prefix for every key the broker writes, to share one Redis database with others.
+    if env.str("REDIS_KEY_PREFIX", default=""):
+        CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env.str("REDIS_KEY_PREFIX")
 else:
     # A host name, though the transport has none: without one kombu warns on every connection.
     CELERY_BROKER_URL = "filesystem://localhost/"
@@ -247,16 +279,77 @@ ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=300)
 ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=8)
 ALERTS_RETRY_BASE_SECONDS = env.float("ALERTS_RETRY_BASE_SECONDS", default=30.0)
 ALERTS_SWEEP_SETTLE_SECONDS = env.int("ALERTS_SWEEP_SETTLE_SECONDS", default=60)
+# /healthz (alerts/health.py) fails when no scheduled task finished for this long (the sweep
+# runs every 2 minutes), or when a notification has waited this long to be sent.
+HEALTH_BEAT_MAX_AGE_SECONDS = config.read_number(env, "HEALTH_BEAT_MAX_AGE_SECONDS", 600, minimum=1)
+HEALTH_UNSENT_MAX_AGE_SECONDS = config.read_number(
+    env, "HEALTH_UNSENT_MAX_AGE_SECONDS", 1800, minimum=1
+)
 ALERTS_SWEEP_MAX_AGE_SECONDS = env.int("ALERTS_SWEEP_MAX_AGE_SECONDS", default=2 * 24 * 3600)
 
+# Security headers on every response, in development too.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of the site reads it; forms carry the token
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only;
+# no inline script or style, no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.SELF],
+        "script-src": [csp.constants.SELF],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF, "data:"],
+        "font-src": [csp.constants.SELF],
+        "connect-src": [csp.constants.SELF],
+        "object-src": [csp.constants.NONE],
+        "base-uri": [csp.constants.NONE],
+        "frame-ancestors": [csp.constants.NONE],
+        "form-action": [csp.constants.SELF],
+    }
+}
+
+# Production (README, "Deploying"): HTTPS behind a proxy that sets X-Forwarded-Proto.
 if not DEBUG:
     SESSION_COOKIE_SECURE = config.read_bool(env, "SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The proxy in front must set X-Forwarded-Proto itself (overwriting what a client sent);
+    # SECURE_PROXY_SSL_HEADER=false when the app terminates TLS itself or has no proxy.
+    if config.read_bool(env, "SECURE_PROXY_SSL_HEADER", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = config.read_bool(env, "SECURE_SSL_REDIRECT", default=True)
+    # Monitors may ask over plain HTTP from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = config.read_number(env, "SECURE_HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = config.read_bool(
+        env, "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+    )
+    SECURE_HSTS_PRELOAD = config.read_bool(env, "SECURE_HSTS_PRELOAD", default=False)
 
+# Logs go to standard error: plain lines, or one JSON object per line with LOG_FORMAT=json. The
+# alert delivery attempts (logger alerts.delivery.attempts) are JSON whatever LOG_FORMAT says,
+# with the notification, user, case, attempt, outcome, error and duration as fields.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "loggers": {
+        "alerts.delivery.attempts": {"handlers": ["json"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, HttpResponse
 from django.templatetags.static import static
 from django.urls import include, path
 
+from alerts.health import healthz
 from cases.webhooks import courtlistener_webhook
 from tracker import bench
 
@@ -20,9 +21,15 @@ admin.site.site_header = "Docket tracker administration"
 admin.site.site_title = "Docket tracker admin"
 admin.site.index_title = "Data entry"
 
+# Error pages that say what was wrong (tracker/errors.py).
+handler400 = "tracker.errors.bad_request"
+handler404 = "tracker.errors.page_not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    # For monitors: 200 or 503 with JSON (alerts/health.py).
+    path("healthz", healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     # CourtListener's webhooks: the secret in the address, or in an X-Webhook-Secret header.
     path(

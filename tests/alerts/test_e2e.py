@@ -1,7 +1,8 @@
 """End to end: a ruling entered in the admin reaches the subscriber's inbox through the real parts.
 
 The test process serves the admin (Django's test client, committing for real), publishes to Redis
-(database 5) and runs the SMTP server; a real Celery worker, started as a subprocess on the same
+(the server and database in TEST_REDIS_URL, under a key prefix of its own) and runs the SMTP
+server; a real Celery worker, started as a subprocess on the same
 test database, dispatches the event and sends the mail. ``running_workers`` is also used by
 test_faults.py.
 """
@@ -9,12 +10,14 @@ test_faults.py.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -36,7 +39,10 @@ from tests.processes import ROOT, clean_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-BROKER_URL = "redis://127.0.0.1:6379/5"  # db 5 is ours alone: flushed before each test
+# The Redis server and database the tests may use (TEST_REDIS_URL). They may share it with
+# anyone: every key a test's broker writes carries a prefix of that test's own, and only keys
+# with that prefix are deleted afterwards.
+BROKER_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 SITE_URL = "https://tracker.example.org"
 # The interpreter running the tests, wherever its virtualenv lives.
 CELERY = [sys.executable, "-m", "celery"]
@@ -79,7 +85,7 @@ def worker_database_url() -> str:
     return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def use_broker(url: str) -> None:
+def use_broker(url: str, options: dict[str, Any] | None = None) -> None:
     """Make this process publish to ``url``, dropping connections pooled for the previous one."""
     from tracker.celery import app
 
@@ -87,7 +93,16 @@ def use_broker(url: str) -> None:
     app._pool = None
     app.amqp._producer_pool = None
     app.conf.broker_url = url
-    app.conf.broker_transport_options = {}
+    app.conf.broker_transport_options = {} if options is None else options
+
+
+def keys_under(prefix: str) -> list[bytes]:
+    """The keys in the test Redis database that carry ``prefix``."""
+    client = redis.Redis.from_url(BROKER_URL)
+    try:
+        return list(client.scan_iter(match=f"{prefix}*", count=1000))
+    finally:
+        client.close()
 
 
 class Worker:
@@ -171,9 +186,10 @@ class Worker:
 class Workers:
     """Starts workers on the test database, the SMTP fixture and Redis database 5."""
 
-    def __init__(self, *, smtp_port: int, var_dir: Path) -> None:
+    def __init__(self, *, smtp_port: int, var_dir: Path, key_prefix: str) -> None:
         self.smtp_port = smtp_port
         self.var_dir = var_dir
+        self.key_prefix = key_prefix
         self.started: list[Worker] = []
 
     def env(self, **variables: str) -> dict[str, str]:
@@ -182,6 +198,7 @@ class Workers:
             self.var_dir,
             DATABASE_URL=worker_database_url(),
             REDIS_URL=BROKER_URL,
+            REDIS_KEY_PREFIX=self.key_prefix,
             EMAIL_URL=f"smtp://127.0.0.1:{self.smtp_port}",
             SITE_URL=SITE_URL,
             **variables,
@@ -205,34 +222,47 @@ class Workers:
         return "\n\n".join(f"--- worker {w.name} ---\n{w.tail()}" for w in self.started)
 
 
+# This run's keys in Redis: the tests publish and the workers consume under it.
+KEY_PREFIX = f"tracker-test-{uuid.uuid4().hex[:12]}:"
+BROKER_OPTIONS = {"global_keyprefix": KEY_PREFIX}
+
+
 @contextmanager
 def running_workers(*, smtp: Any, settings: Any, tmp_path: Path) -> Iterator[Workers]:
-    """Redis db 5 flushed, this process publishing to it (not eagerly); workers stopped after."""
+    """This process publishing to the test Redis (not eagerly); workers stopped after.
+
+    Only the keys under this run's prefix are touched: they are deleted before and after, and
+    nothing else in the database is read, written or flushed.
+    """
     from tracker.celery import app
 
     broker = redis.Redis.from_url(BROKER_URL)
-    broker.flushdb()
+    _delete_our_keys(broker)
     previous = (app.conf.broker_url, app.conf.broker_transport_options)
     settings.REDIS_URL = BROKER_URL
     var_dir = tmp_path / "var"
     var_dir.mkdir()
-    workers = Workers(smtp_port=smtp.port, var_dir=var_dir)
+    workers = Workers(smtp_port=smtp.port, var_dir=var_dir, key_prefix=KEY_PREFIX)
     try:
         yield workers
     finally:
         workers.stop_all()
         app.conf.task_always_eager = True  # as the autouse fixture left it; it resets it after
-        use_broker(previous[0])
-        app.conf.broker_transport_options = previous[1]
-        broker.flushdb()
+        use_broker(previous[0], previous[1])
+        _delete_our_keys(broker)
         broker.close()
+
+
+def _delete_our_keys(broker: redis.Redis) -> None:
+    for key in list(broker.scan_iter(match=f"{KEY_PREFIX}*", count=1000)):
+        broker.delete(key)
 
 
 def go_live() -> None:
     """From here on this process publishes tasks to Redis instead of running them eagerly."""
     from tracker.celery import app
 
-    use_broker(BROKER_URL)
+    use_broker(BROKER_URL, BROKER_OPTIONS)
     app.conf.task_always_eager = False
 
 
@@ -301,3 +331,32 @@ def test_a_ruling_entered_in_the_admin_is_mailed_once_by_a_real_worker(
     worker.wait_task(tasks.send_pending.delay().id)
     assert len(smtp.inbox.messages) == 1
     assert "Traceback" not in worker.log()
+    # Each delivery attempt is logged as one JSON object, for the log collector.
+    lines = worker.log().splitlines()
+    attempts = [json.loads(line) for line in lines if '"delivery_attempt"' in line]
+    assert [(a["outcome"], a["notification"], a["attempt"]) for a in attempts] == [
+        ("sent", row.pk, 1)
+    ], worker.log()
+    assert attempts[0]["kind"] == "event" and attempts[0]["user"] == bob.pk
+    assert attempts[0]["level"] == "INFO" and attempts[0]["logger"] == "alerts.delivery.attempts"
+
+
+def test_the_tests_touch_no_redis_key_but_their_own(transactional_db, smtp, settings, tmp_path):
+    redis_db = redis.Redis.from_url(BROKER_URL)
+    redis_db.set("someone-else:precious", "kept")
+    try:
+        before = set(redis_db.scan_iter(count=1000))
+        with running_workers(smtp=smtp, settings=settings, tmp_path=tmp_path) as workers:
+            worker = workers.start()
+            go_live()
+            worker.wait_task(tasks.sweep.delay().id)
+            created = set(redis_db.scan_iter(count=1000)) - before
+            ours = {key for key in created if key.startswith(KEY_PREFIX.encode())}
+            assert ours, "the broker wrote nothing under this run's prefix"
+            # Keys of other runs carry their own prefix; none is written without one.
+            assert all(key.startswith(b"tracker-test-") for key in created), created - ours
+        assert keys_under(KEY_PREFIX) == []
+        assert redis_db.get("someone-else:precious") == b"kept"
+    finally:
+        redis_db.delete("someone-else:precious")
+        redis_db.close()

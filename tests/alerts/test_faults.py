@@ -191,7 +191,7 @@ def test_broker_down_at_commit_the_request_succeeds_and_the_sweep_delivers(
     services.subscription_follow(user=bob, case=case)
     worker = workers.start(ALERTS_SWEEP_SETTLE_SECONDS="1")
     e2e.go_live()
-    e2e.use_broker(f"redis://127.0.0.1:{free_port()}/5")  # nothing listens there
+    e2e.use_broker(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     editor = Client()
     editor.force_login(alice)
 
@@ -208,7 +208,7 @@ def test_broker_down_at_commit_the_request_succeeds_and_the_sweep_delivers(
     time.sleep(1.5)  # older than ALERTS_SWEEP_SETTLE_SECONDS
     assert smtp.inbox.messages == [] and not Notification.objects.exists()
 
-    e2e.use_broker(e2e.BROKER_URL)
+    e2e.use_broker(e2e.BROKER_URL, e2e.BROKER_OPTIONS)
     worker.wait_task(tasks.sweep.delay().id)
     e2e.wait_for(
         lambda: smtp.inbox.messages,
