@@ -18,6 +18,7 @@ that. ``tests/cases/test_case_tables.py`` checks the markup and its escaping.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
@@ -43,6 +44,15 @@ from tracker.templatetags.fast_dates import PLAIN_FORMATS
 from tracker.templatetags.fast_dates import date as format_date
 
 register = template.Library()
+
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+
+
+@register.filter
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` may be linked: http(s) only. Stored addresses are validated when typed,
+    but a row written around validation must not become a ``javascript:`` or ``data:`` link."""
+    return bool(_WEB_ADDRESS.match(url or ""))
 
 
 def _labels(choices: type) -> dict[str, str]:
@@ -129,7 +139,7 @@ def timeline_item(event: CaseEvent, english: bool = True) -> str:
     if ruling is not None and event.occurred_on is None and ruling.date_note:
         extra.append(f'<span class="meta">— {escape(ruling.date_note)}</span>')
     entry = event.docket_entry
-    if entry is not None and entry.document_url:
+    if entry is not None and is_web_address(entry.document_url):
         href = escape(entry.document_url)
         extra.append(f'<a href="{href}" rel="noopener noreferrer external">document</a>')
     if entry is not None and entry.source != DocketSource.MANUAL:
