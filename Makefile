@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/test
 
-.PHONY: install run test lint format check clean
+.PHONY: install run test lint format check clean backup restore
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (set PYTHON=/path/to/python3.11).")'
@@ -44,6 +44,27 @@ check: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+## make backup: pg_dump of the PostgreSQL database in DATABASE_URL, in pg_dump's custom format,
+## to BACKUP_FILE (default var/backups/tracker-<UTC time>.dump). Prints the file's name.
+## make restore BACKUP_FILE=...: pg_restore of such a file into DATABASE_URL (an empty database,
+## or one whose tables it replaces), in one transaction: on any error nothing is changed.
+BACKUP_DIR ?= var/backups
+backup:
+	@case "$${DATABASE_URL:-}" in postgres://*|postgresql://*) ;; \
+	  *) echo "make backup: set DATABASE_URL=postgres://USER@HOST:5432/NAME (the database to back up)" >&2; exit 2;; esac
+	@file="$${BACKUP_FILE:-$(BACKUP_DIR)/tracker-$$(date -u +%Y%m%dT%H%M%SZ).dump}"; \
+	  mkdir -p "$$(dirname "$$file")" && \
+	  pg_dump --format=custom --no-owner --no-privileges --file="$$file.partial" "$$DATABASE_URL" && \
+	  mv "$$file.partial" "$$file" && echo "Backed up to $$file"
+
+restore:
+	@case "$${DATABASE_URL:-}" in postgres://*|postgresql://*) ;; \
+	  *) echo "make restore: set DATABASE_URL=postgres://USER@HOST:5432/NAME (the database to restore into)" >&2; exit 2;; esac
+	@test -f "$(BACKUP_FILE)" || { echo "make restore: set BACKUP_FILE to a file written by make backup (got '$(BACKUP_FILE)')" >&2; exit 2; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
+	  --dbname="$$DATABASE_URL" "$(BACKUP_FILE)"
+	@echo "Restored $(BACKUP_FILE)"
 
 ## make bench: the scale benchmark (bench/pages.py, docs/performance.md): the scale-1 demo data
 ## in its own database (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/bench; reused,

@@ -24,7 +24,8 @@ def validate_time_zone(value: str) -> None:
     """Accept only IANA time zone names."""
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    # OSError: a folder of the zone database ("America"), or a name too long for a file name.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise ValidationError(
             "%(value)s is not a time zone name; use an IANA name such as America/Chicago.",
             code="invalid_time_zone",
@@ -78,6 +79,8 @@ class Court(models.Model):
     appeals_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="appeals_from"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -569,7 +572,8 @@ class RulingKind(models.TextChoices):
 
 
 class Ruling(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="rulings")
+    # A case with rulings cannot be deleted (the admin says which rulings stand in the way).
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="rulings")
     judge = models.ForeignKey(
         Judge, null=True, blank=True, on_delete=models.PROTECT, related_name="rulings"
     )

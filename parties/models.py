@@ -23,6 +23,8 @@ class Party(models.Model):
     description = models.TextField(blank=True)
     sources = SourcesField()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "parties"

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client, override_settings
 
 from cases.roles import EDITORS_GROUP
@@ -120,9 +120,12 @@ def seeded(db) -> None:
                     snapshot.append((table, buffer.getvalue()))
                 _seed_snapshot = snapshot
             return
-        for table, rows in _seed_snapshot:
-            if rows:
-                cursor.cursor.copy_expert(f'COPY "{table}" FROM STDIN', io.BytesIO(rows))
+        # One transaction, so that the foreign keys are checked once every table is in (a
+        # transactional test commits each statement on its own).
+        with transaction.atomic():
+            for table, rows in _seed_snapshot:
+                if rows:
+                    cursor.cursor.copy_expert(f'COPY "{table}" FROM STDIN', io.BytesIO(rows))
         models = [m for label in _SEED_APPS for m in apps.get_app_config(label).get_models()]
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)

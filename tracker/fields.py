@@ -49,7 +49,9 @@ def source_list(value: str) -> list[str]:
 
 
 class WebAddressField(models.URLField):
-    """A URL field whose form treats a bare host as https (Django 6's default)."""
+    """An http(s) address (no ftp: pages link it); a bare host is taken as https."""
+
+    default_validators = [_url]
 
     def formfield(self, **kwargs: Any) -> Any:
         kwargs.setdefault("assume_scheme", "https")

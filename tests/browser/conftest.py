@@ -33,6 +33,13 @@ PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 10_000
 MAX_SHOT_HEIGHT = 1800  # px: keeps a full-page PNG of a long case page under ~400 KB
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Reports each violation of the page's Content-Security-Policy on the console (Playwright's
+# init scripts are not subject to the policy).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+});
+"""
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +102,15 @@ def new_context(
             lambda r: http_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
         )
         context.on("weberror", lambda e: http_errors.append(f"script error: {e.error}"))
+        # Whatever the Content-Security-Policy blocks (an inline script or style, a resource
+        # from elsewhere) counts as an error of the page: each test checks its pages work under it.
+        context.add_init_script(CSP_LISTENER)
+        context.on(
+            "console",
+            lambda m: http_errors.append(f"console: {m.text}")
+            if m.type == "error" and ("Content Security Policy" in m.text or "CSP" in m.text)
+            else None,
+        )
         contexts.append(context)
         return context
 
