@@ -69,7 +69,8 @@ restore:
 ## make bench: the scale benchmark (bench/pages.py, docs/performance.md): the scale-1 demo data
 ## in its own database (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/bench; reused,
 ## or generated when it has no cases), served by gunicorn in production mode with 2 workers and
-## loaded at concurrency 1 and 8 from a separate process; plus the reminder scan over it. Prints
+## loaded at concurrency 1 and 8 from a separate process, then every main page in turn at
+## concurrency 16 for 60 s; plus the reminder scan over it. Prints
 ## a table against the targets, writes bench/results/pages-<date>.json. Options in BENCH_ARGS
 ## (e.g. BENCH_ARGS="--scale 0.05 --duration 5"). BENCH=reminders runs bench/reminders.py instead
 ## (the scan and the sender on their own data in BENCH_ALERTS_DATABASE_URL, default bench_alerts,

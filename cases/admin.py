@@ -49,6 +49,7 @@ from parties.models import CaseParty
 from parties.services import case_party_add, case_party_update
 from tracker.admin_tools import (
     BaseAdmin,
+    CheckedAutocompleteFields,
     InlineForm,
     InlineSaving,
     ReadOnlyAdmin,
@@ -96,14 +97,14 @@ class JudgeAdmin(BaseAdmin):
 # --- Cases -----------------------------------------------------------------------------------
 
 
-class CaseJudgeInline(admin.TabularInline):
+class CaseJudgeInline(CheckedAutocompleteFields, admin.TabularInline):
     form = InlineForm
     model = CaseJudge
     extra = 0
     autocomplete_fields = ["judge"]
 
 
-class CasePartyInline(admin.TabularInline):
+class CasePartyInline(CheckedAutocompleteFields, admin.TabularInline):
     form = InlineForm
     model = CaseParty
     extra = 0
@@ -153,7 +154,7 @@ class DeadlineInline(admin.TabularInline):
         return super().get_queryset(request).exclude(status=DeadlineStatus.VACATED)
 
 
-class CaseLinkInline(admin.TabularInline):
+class CaseLinkInline(CheckedAutocompleteFields, admin.TabularInline):
     model = CaseLink
     form = InlineForm
     fk_name = "from_case"
@@ -317,6 +318,13 @@ class CaseAdmin(InlineSaving, HistoryServiceAdmin):
             ),
         ),
     }
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple[Any, ...]:
+        """A case's event log and status history go with it (nobody edits them one by one);
+        a case with rulings is refused, naming them (Ruling.case is PROTECT)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        own_log = {CaseEvent._meta.verbose_name, StatusChange._meta.verbose_name}
+        return deleted, counts, set(perms_needed) - own_log, protected
 
     def save_model(self, request: HttpRequest, obj: Case, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -737,11 +745,15 @@ class RulingAdmin(HistoryServiceAdmin):
             f"outcome_{pk}"
             for pk in case.motions.order_by("filed_date", "pk").values_list("pk", flat=True)
         ]
+        # The admin prints a fieldset's description as HTML: the case's name is escaped here.
         description = (
-            f"Every motion of {case.short_name}. Set the outcome of each motion this ruling "
-            "decides; saving sets the motion's status and notifies followers."
+            format_html(
+                "Every motion of {}. Set the outcome of each motion this ruling decides; saving "
+                "sets the motion's status and notifies followers.",
+                case.short_name,
+            )
             if names
-            else f"{case.short_name} has no motions: this ruling decides none."
+            else format_html("{} has no motions: this ruling decides none.", case.short_name)
         )
         return [
             (None, {"fields": own}),

@@ -155,7 +155,14 @@ def search(
     ).order_by("-rank", "-filed_date", "pk")
 
 
+# websearch_to_tsquery nests one NOT for each "-" before a word, and PostgreSQL refuses more
+# than 32 nested operators ("tsquery stack too small", a server error). A run of dashes, with
+# whatever non-word characters between them, means what its parity means: one NOT, or none.
+_NEGATIONS = re.compile(r'-(?:[^\w"]*-)+')
+
+
 def _query(text: str) -> SearchQuery:
+    text = _NEGATIONS.sub(lambda run: "-" if run.group().count("-") % 2 else " ", text)
     return SearchQuery(text, search_type="websearch", config=CONFIG)
 
 

@@ -11,6 +11,7 @@ from parties import services
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
 from tracker.admin_tools import (
     BaseAdmin,
+    CheckedAutocompleteFields,
     InlineForm,
     RelatedIdFilter,
     ServiceAdmin,
@@ -50,7 +51,7 @@ class PartyAdmin(ServiceAdmin):
     readonly_fields = ["slug"]
 
 
-class RepresentationInline(admin.TabularInline):
+class RepresentationInline(CheckedAutocompleteFields, admin.TabularInline):
     form = InlineForm
     model = Representation
     extra = 0

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms import ModelForm
@@ -17,10 +20,13 @@ Saver = Callable[[HttpRequest, Any, ModelForm], Any]
 
 def row_id(value: Any) -> int | None:
     """The primary key a request value names, or None when it cannot name a row."""
-    text = str(value or "").strip()
-    if not text.isdigit() or not 0 < int(text) < 2**63:
+    text = str(value or "").strip().lstrip("0")
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses; and no more digits
+    # than a bigint has (int() refuses more than 4,300 of them).
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
         return None
-    return int(text)
+    pk = int(text)
+    return pk if pk < 2**63 else None
 
 
 def form_changes(form: ModelForm) -> dict[str, Any]:
@@ -58,9 +64,80 @@ def adopt(target: models.Model, saved: models.Model) -> None:
     target._state.db = saved._state.db
 
 
-class BaseAdmin(admin.ModelAdmin):
+class _CheckedAutocomplete:
+    """An autocomplete widget that shows again only the submitted values that can name a row.
+
+    Django's looks the submitted values up as they came when a rejected form is shown again,
+    and a value that is not a key at all ("abc" for an id) failed the page with a server error.
+    """
+
+    field: models.Field
+
+    def optgroups(self, name: str, value: list[Any], attr: Any = None) -> list[Any]:
+        remote = self.field.remote_field
+        opts = remote.model._meta
+        target = opts.get_field(getattr(remote, "field_name", None) or opts.pk.name)
+        keys = []
+        for item in value:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                continue
+            keys.append(item)
+        return super().optgroups(name, keys, attr)  # type: ignore[misc]
+
+
+class CheckedAutocompleteSelect(_CheckedAutocomplete, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(_CheckedAutocomplete, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedAutocompleteFields:
+    """For a ModelAdmin or an inline: its autocomplete fields use the checked widgets."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class CheckedChangeList(ChangeList):
+    """A changelist whose date drill-down refuses a date out of range (?filed_date__year=99999
+    or 9999-12) as Django refuses a malformed one, instead of failing with a server error."""
+
+    def get_filters(self, request: HttpRequest) -> Any:
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+
+class BaseAdmin(CheckedAutocompleteFields, admin.ModelAdmin):
     """The project's ModelAdmin: an add page prefilled from the address (?case=12) ignores a
-    value that cannot name a row, instead of failing while it renders the form."""
+    value that cannot name a row, instead of failing while it renders the form; so do its
+    autocomplete fields when a rejected form comes back (``CheckedAutocompleteFields``)."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return CheckedChangeList
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Any:
+        # Django passes the form's _to_field as it came: an empty one names no field (the
+        # primary key is meant), where Django looked up a field named "" and failed.
+        return super().get_object(request, object_id, from_field or None)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)

@@ -24,7 +24,7 @@ def _bad_request_reason(exception: Exception) -> str:
     if isinstance(exception, TooManyFieldsSent):
         return (
             f"The request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} fields "
-            "(repeated names count once each), more than any page of this site sends."
+            "(a name repeated counts each time), more than any page of this site sends."
         )
     if isinstance(exception, TooManyFilesSent):
         return f"The request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES:,} files."

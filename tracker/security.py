@@ -30,6 +30,22 @@ def client_ip(request: HttpRequest) -> str | None:
     return None
 
 
+# The longest username django-axes can store (AccessAttempt.username, AccessLog.username).
+AXES_USERNAME_MAX_LENGTH = 255
+
+
+def client_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """Return the username django-axes counts a sign-in attempt under, cut to what it can store.
+
+    Django's sign-in form does not limit the length of the username it checks, and django-axes
+    saved a longer one as it came: the insert failed, and the sign-in ended in a server error.
+    """
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    username = source.get(field)
+    return None if username is None else str(username)[:AXES_USERNAME_MAX_LENGTH]
+
+
 def locked_out(request: HttpRequest, credentials: dict | None, *args: object) -> HttpResponse:
     """Answer a sign-in attempt that django-axes has locked out: 429, saying why and how long."""
     hours = float(settings.AXES_COOLOFF_TIME)

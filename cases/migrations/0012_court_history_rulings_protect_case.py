@@ -8,41 +8,117 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0011_docket_imports'),
+        ("cases", "0011_docket_imports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='ruling',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rulings', to='cases.case'),
+            model_name="ruling",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="rulings", to="cases.case"
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalCourt',
+            name="HistoricalCourt",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Short identifier, e.g. ilnd, ca7, jpml.', max_length=40)),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(help_text='Citation form, e.g. N.D. Ill.', max_length=60)),
-                ('level', models.CharField(choices=[('state_trial', 'State trial court'), ('state_appellate', 'State appellate court'), ('state_supreme', 'State supreme court'), ('federal_district', 'Federal district court'), ('federal_appellate', 'Federal court of appeals'), ('federal_supreme', 'U.S. Supreme Court'), ('jpml', 'Judicial Panel on Multidistrict Litigation')], max_length=20)),
-                ('state', models.CharField(blank=True, help_text='Two-letter state; empty for national courts.', max_length=2)),
-                ('time_zone', models.CharField(default='America/Chicago', max_length=64, validators=[cases.models.validate_time_zone])),
-                ('holiday_calendar', models.CharField(choices=[('us_federal', 'U.S. federal holidays (FRCP 6(a)(6), FRAP 26(a)(6))'), ('ca_judicial', 'California judicial holidays (CCP 135, CRC 1.11)'), ('il_judicial', 'Illinois court holidays')], default='us_federal', max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('appeals_to', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='cases.court')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Short identifier, e.g. ilnd, ca7, jpml.", max_length=40
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "short_name",
+                    models.CharField(help_text="Citation form, e.g. N.D. Ill.", max_length=60),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("state_trial", "State trial court"),
+                            ("state_appellate", "State appellate court"),
+                            ("state_supreme", "State supreme court"),
+                            ("federal_district", "Federal district court"),
+                            ("federal_appellate", "Federal court of appeals"),
+                            ("federal_supreme", "U.S. Supreme Court"),
+                            ("jpml", "Judicial Panel on Multidistrict Litigation"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two-letter state; empty for national courts.",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="America/Chicago",
+                        max_length=64,
+                        validators=[cases.models.validate_time_zone],
+                    ),
+                ),
+                (
+                    "holiday_calendar",
+                    models.CharField(
+                        choices=[
+                            ("us_federal", "U.S. federal holidays (FRCP 6(a)(6), FRAP 26(a)(6))"),
+                            ("ca_judicial", "California judicial holidays (CCP 135, CRC 1.11)"),
+                            ("il_judicial", "Illinois court holidays"),
+                        ],
+                        default="us_federal",
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "appeals_to",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="cases.court",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical court',
-                'verbose_name_plural': 'historical courts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical court",
+                "verbose_name_plural": "historical courts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -107,9 +107,11 @@ def new_context(
         context.add_init_script(CSP_LISTENER)
         context.on(
             "console",
-            lambda m: http_errors.append(f"console: {m.text}")
-            if m.type == "error" and ("Content Security Policy" in m.text or "CSP" in m.text)
-            else None,
+            lambda m: (
+                http_errors.append(f"console: {m.text}")
+                if m.type == "error" and ("Content Security Policy" in m.text or "CSP" in m.text)
+                else None
+            ),
         )
         contexts.append(context)
         return context
