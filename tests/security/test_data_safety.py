@@ -132,19 +132,12 @@ def case_page(url: str, slug: str, var_dir: Path) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def create_database(name: str) -> None:
+def on_the_server(statement: str) -> None:
+    """Run CREATE or DROP DATABASE (outside any transaction, as PostgreSQL requires)."""
     admin = psycopg2.connect(database_url("postgres"))
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-
-
-def drop_database(name: str) -> None:
-    admin = psycopg2.connect(database_url("postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(statement)
     admin.close()
 
 
@@ -159,7 +152,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_tracker(seeded
     assert backup.returncode == 0, backup.stderr
     assert backup.stdout.strip() == f"Backed up to {dump}"
     assert dump.stat().st_size > 10_000
-    create_database(target_name)
+    on_the_server(f'CREATE DATABASE "{target_name}"')
     try:
         target = database_url(target_name)
         restore = make("restore", DATABASE_URL=target, BACKUP_FILE=str(dump))
@@ -178,7 +171,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_tracker(seeded
         assert "pg_restore" in failed.stderr
         assert row_counts(target) == counts
     finally:
-        drop_database(target_name)
+        on_the_server(f'DROP DATABASE IF EXISTS "{target_name}" WITH (FORCE)')
 
 
 def test_backup_and_restore_say_what_they_need(tmp_path):
