@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alerts.models import Notification, NotificationKind, NotificationStatus, Subscription
+from cases.deadlines.today import remaining
 from cases.models import DeadlineStatus
-from cases.selectors import CASE_TEXT, remaining
+from cases.selectors import CASE_TEXT
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 

@@ -1,12 +1,14 @@
-"""Following cases and managing alerts; the unsubscribe links that the e-mails carry."""
+"""Following cases and managing alerts; the unsubscribe links that the e-mails carry; /healthz."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from alerts import views
+from alerts import health, views
 
 urlpatterns = [
+    # For monitors: 200 or 503 with JSON (alerts/health.py).
+    path("healthz", health.healthz, name="healthz"),
     path("alerts/", views.my_alerts, name="my-alerts"),
     path("alerts/settings/", views.alert_settings, name="alert-settings"),
     path("alerts/subscriptions/<int:pk>/", views.subscription_update, name="subscription-update"),

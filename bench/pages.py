@@ -12,7 +12,8 @@
 2. **Server.** ``collectstatic`` into a temporary directory (the production static storage needs
    its manifest), then gunicorn with production settings (DEBUG=false, a throwaway SECRET_KEY,
    ALLOWED_HOSTS=127.0.0.1) and 2 sync workers, with ``BENCH_ENDPOINTS=1``: that adds the floor
-   view ``/_bench/floor/`` and the ``X-SQL-Queries`` header (tracker/bench.py).
+   view ``/_bench/floor/`` (cases/bench.py) and the ``X-SQL-Queries`` header
+   (tracker/query_count.py).
 3. **URLs** are picked from the data: the case with the most docket entries and one with about
    ten, the party in the most cases and a typical one, the (court, status) pair with the most
    cases, and a rare and a very common search term.
@@ -103,7 +104,7 @@ MIXED_PAGES = [
 
 # name -> (what it is, judged as). Loaded at every concurrency, in this order.
 ENDPOINTS: dict[str, tuple[str, str]] = {
-    "floor": ("floor: the case list's rows as JSON (tracker/bench.py)", "floor"),
+    "floor": ("floor: the case list's rows as JSON (cases/bench.py)", "floor"),
     "case_list": ("case list, unfiltered", "page"),
     "case_list_filtered": ("case list, filtered by court and status", "page"),
     "search_rare": ("case list, full-text search, rare term", "search_rare"),
@@ -210,7 +211,7 @@ def ensure_dataset(database_url: str, scale: float, env: dict[str, str]) -> dict
     if existing:
         print(f"Reusing the {existing:,} cases in {redact(database_url)}.", flush=True)
         return {"generated": False, "generate_s": None}
-    command = ROOT / "cases" / "management" / "commands" / "generate_demo_data.py"
+    command = ROOT / "demo" / "management" / "commands" / "generate_demo_data.py"
     if not command.exists():
         raise SystemExit(
             f"{redact(database_url)} has no cases and manage.py generate_demo_data does not "
@@ -248,10 +249,10 @@ def _matches(cursor, term: str) -> int:
 
 
 def documented_terms() -> dict[str, str]:
-    """RARE_TERM and COMMON_TERM of the demo data (cases/demo/words.py), read without Django."""
+    """RARE_TERM and COMMON_TERM of the demo data (demo/words.py), read without Django."""
     import ast
 
-    source = ROOT / "cases" / "demo" / "words.py"
+    source = ROOT / "demo" / "words.py"
     if not source.exists():
         return {}
     terms = {}
@@ -270,7 +271,7 @@ def documented_terms() -> dict[str, str]:
 def pick_terms(cursor, rare: str | None, common: str | None) -> dict:
     """The rare and common search terms, with how many cases each matches.
 
-    Unless given, they are the generator's documented terms (cases/demo/words.py: RARE_TERM is
+    Unless given, they are the generator's documented terms (demo/words.py: RARE_TERM is
     in the summaries of 10 cases at scale 1, COMMON_TERM in nearly every case) when they match
     anything; else they come from the lexeme statistics of a 2 % sample of the cases' search
     vectors: the common term is the lexeme in the most documents; the rare term is the first

@@ -36,7 +36,8 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 REFRESH = datetime.timedelta(hours=6)
 # Serialised calendars are kept (settings.CACHES["calendars"]) under a digest of every value that
 # goes into them, so a calendar is rebuilt only when something in it changed, with nothing to
-# invalidate: icalendar spends about 0.4 ms an event, and every subscriber's client polls.
+# invalidate: icalendar is slow for a case with thousands of events (docs/performance.md), and
+# every subscriber's client polls.
 CACHE_MAX_BYTES = 512 * 1024
 FORMAT = "1"  # change when the output changes for the same data
 

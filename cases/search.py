@@ -11,7 +11,6 @@ back to a case-insensitive match on ``search_text``.
 from __future__ import annotations
 
 import contextvars
-import html
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,8 +19,10 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.db.models.functions import Left
+from django.utils.safestring import SafeString
 
 from cases.models import Case
+from tracker.html import escape, safe
 
 CONFIG = "english"
 # Markers that cannot occur in typed text; the template escapes the snippet, then turns them
@@ -181,10 +182,22 @@ def _snippet(query: SearchQuery) -> SearchHeadline:
 
 
 def with_snippets(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """The cases with their ``rank`` for ``text`` and its ``snippet`` (PostgreSQL): for a page
-    of results picked already, without matching them again."""
+    """Return the cases with their ``rank`` for ``text`` and its ``snippet`` (PostgreSQL): for
+    a page of results picked already, without matching them again."""
     query = _query(text)
     return queryset.annotate(rank=SearchRank(F("search_vector"), query), snippet=_snippet(query))
+
+
+def page_rows(ids: list[int], text: str, *, columns: Iterable[str]) -> list[Case]:
+    """Return the cases of a page of results, in the order of ``ids`` (ranked already), with
+    their courts, their ``columns`` and their rank and snippet for ``text`` (PostgreSQL).
+
+    The matches are picked and ranked once, as a list of ids (one narrow query), and only the
+    page's rows are read here: paginating the search's queryset would match and rank twice,
+    for the count and for the page (docs/performance.md)."""
+    cases = Case.objects.filter(pk__in=ids).select_related("court").only(*columns)
+    by_pk = {case.pk: case for case in with_snippets(cases, text.strip())}
+    return [by_pk[pk] for pk in ids]
 
 
 def _search_fallback(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
@@ -209,7 +222,7 @@ def fallback_snippet(document: str, text: str, width: int = 120) -> str:
     return ("… " if start else "") + marked + " …"
 
 
-def snippet_html(snippet: str) -> str:
+def snippet_html(snippet: str) -> SafeString:
     """Escape a snippet and turn its markers into <mark> elements."""
-    escaped = html.escape(snippet.replace("\n", " "), quote=True)
-    return escaped.replace(START, "<mark>").replace(STOP, "</mark>")
+    escaped = escape(snippet.replace("\n", " "))
+    return safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cases import search, selectors
+from cases.deadlines.today import with_remaining
 from cases.filters import CaseFilterSet, CourtChoices, CourtsField, TimelineFilter
-from cases.models import Case, Court, DeadlineStatus
+from cases.models import Case, Court, DeadlineStatus, Judge
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
 from tracker.widgets import FastSelectMultiple
@@ -97,16 +98,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def _search_page(
     request: HttpRequest, filterset: CaseFilterSet, query: str
 ) -> tuple[Page, str, list[Case]]:
-    """A page of search results: the matches are picked and ranked once, as a list of at most
-    RANK_CANDIDATES + 1 ids (one narrow query), then only the page's rows are read, with their
-    snippets. Paginating the queryset would match and rank twice (the count, then the page):
-    61 to 41 ms in PostgreSQL for a word in every case (docs/performance.md)."""
+    """Return a page of search results: the ranked ids of at most RANK_CANDIDATES + 1 matches,
+    paginated, and the page's rows with their snippets (``search.page_rows``)."""
     ids = list(filterset.qs.values_list("pk", flat=True))
     page, note = paginate(request, ids, CASES_PER_PAGE, cap=search.RANK_CANDIDATES)
-    wanted = list(page.object_list)
-    cases = Case.objects.filter(pk__in=wanted).select_related("court").only(*LIST_COLUMNS)
-    by_pk = {case.pk: case for case in search.with_snippets(cases, query.strip())}
-    return page, note, [by_pk[pk] for pk in wanted]
+    return page, note, search.page_rows(list(page.object_list), query, columns=LIST_COLUMNS)
 
 
 def _case_or_404(slug: str) -> Case:
@@ -227,7 +223,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     if note:
         problems.append(note)
     weeks: OrderedDict[datetime.date, list] = OrderedDict()
-    for deadline in selectors.with_remaining(page.object_list):
+    for deadline in with_remaining(page.object_list):
         monday = deadline.due_date - datetime.timedelta(days=deadline.due_date.weekday())
         weeks.setdefault(monday, []).append(deadline)
     return render(
@@ -282,7 +278,7 @@ def judge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No judge with this number.")
     try:
         judge = selectors.judge_for_page(pk)
-    except selectors.Judge.DoesNotExist:
+    except Judge.DoesNotExist:
         raise Http404("No judge with this number.") from None
     return render(
         request,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from parties import services
@@ -37,14 +39,20 @@ class CaseFilter(RelatedIdFilter):
         return CaseParty._meta.get_field("case").related_model
 
 
+def party_create(request: HttpRequest, obj: Party, form: ModelForm) -> Party:
+    """Save a new party through ``party_create``, which gives it its slug."""
+    return services.party_create(**form_values(form, exclude=("slug",)))
+
+
+def party_update(request: HttpRequest, obj: Party, form: ModelForm) -> Party:
+    """Save an edited party through ``party_update``."""
+    return services.party_update(party=obj, **form_changes(form))
+
+
 @admin.register(Party)
 class PartyAdmin(ServiceAdmin):
-    create_with = lambda request, obj, form: services.party_create(  # noqa: E731
-        **form_values(form, exclude=("slug",))
-    )
-    update_with = lambda request, obj, form: services.party_update(  # noqa: E731
-        party=obj, **form_changes(form)
-    )
+    create_with = party_create
+    update_with = party_update
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -59,14 +67,20 @@ class RepresentationInline(CheckedAutocompleteFields, admin.TabularInline):
     autocomplete_fields = ["attorney", "firm"]
 
 
+def case_party_add(request: HttpRequest, obj: CaseParty, form: ModelForm) -> CaseParty:
+    """Save a party's new role in a case through ``case_party_add``."""
+    return services.case_party_add(**form_values(form))
+
+
+def case_party_update(request: HttpRequest, obj: CaseParty, form: ModelForm) -> CaseParty:
+    """Save a corrected role through ``case_party_update``."""
+    return services.case_party_update(case_party=obj, **form_changes(form))
+
+
 @admin.register(CaseParty)
 class CasePartyAdmin(ServiceAdmin, SimpleHistoryAdmin):
-    create_with = lambda request, obj, form: services.case_party_add(  # noqa: E731
-        **form_values(form)
-    )
-    update_with = lambda request, obj, form: services.case_party_update(  # noqa: E731
-        case_party=obj, **form_changes(form)
-    )
+    create_with = case_party_add
+    update_with = case_party_update
     list_display = ["party", "role", "case", "joined_date", "terminated_date"]
     list_filter = [CaseFilter, PartyFilter, "role"]
     list_select_related = ["party", "case__court"]
@@ -75,21 +89,27 @@ class CasePartyAdmin(ServiceAdmin, SimpleHistoryAdmin):
     inlines = [RepresentationInline]
 
 
+def firm_create(request: HttpRequest, obj: LawFirm, form: ModelForm) -> LawFirm:
+    """Save a new law firm through ``firm_create``, which gives it its slug."""
+    return services.firm_create(**form_values(form, exclude=("slug",)))
+
+
 @admin.register(LawFirm)
 class LawFirmAdmin(ServiceAdmin):
-    create_with = lambda request, obj, form: services.firm_create(  # noqa: E731
-        **form_values(form, exclude=("slug",))
-    )
+    create_with = firm_create
     list_display = ["name", "city"]
     search_fields = ["name", "city"]
     readonly_fields = ["slug"]
 
 
+def attorney_create(request: HttpRequest, obj: Attorney, form: ModelForm) -> Attorney:
+    """Save a new attorney through ``attorney_create``, which gives them their slug."""
+    return services.attorney_create(**form_values(form, exclude=("slug",)))
+
+
 @admin.register(Attorney)
 class AttorneyAdmin(ServiceAdmin):
-    create_with = lambda request, obj, form: services.attorney_create(  # noqa: E731
-        **form_values(form, exclude=("slug",))
-    )
+    create_with = attorney_create
     list_display = ["name", "firm", "email"]
     list_select_related = ["firm"]
     search_fields = ["name", "firm__name", "email"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from cases import search
+from parties import hooks
 from parties.models import Attorney, CaseParty, LawFirm, Party, Representation
 from tracker.slugs import unique_slug
 
@@ -60,7 +60,7 @@ def party_update(*, party: Party, **changes: Any) -> Party:
         setattr(party, field, value)
     _save(party)
     if "name" in changes:
-        search.refresh(party.case_roles.values_list("case_id", flat=True))
+        hooks.case_parties_changed(party.case_roles.values_list("case_id", flat=True))
     return party
 
 
@@ -91,7 +91,7 @@ def case_party_add(
             extra_info=extra_info,
         )
     )
-    search.refresh([case_party.case_id])
+    hooks.case_parties_changed([case_party.case_id])
     return case_party
 
 
@@ -103,7 +103,7 @@ def case_party_update(*, case_party: CaseParty, **changes: Any) -> CaseParty:
     for field, value in changes.items():
         setattr(case_party, field, value)
     _save(case_party)
-    search.refresh(cases | {case_party.case_id})
+    hooks.case_parties_changed(cases | {case_party.case_id})
     return case_party
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cases.selectors import CASE_TEXT
 from parties import selectors
 from parties.filters import PartyFilterSet
-from parties.models import CaseParty, Party
+from parties.models import Party
 from tracker.pages import paginate, query_without
 
 PARTIES_PER_PAGE = 50
@@ -43,22 +41,13 @@ def party_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        party = Party.objects.get(slug=slug)
+        party = selectors.party_for_page(slug)
     except Party.DoesNotExist:
         raise Http404("No party with this address.") from None
-    # A party can be in thousands of cases (a company sued everywhere): a page at a time. The
-    # page's keys are ordered in a narrow subquery that reads only covering indexes
-    # (caseparty_party_case_idx, case_id_filed_idx); only those 50 rows are then joined.
-    ordering = ("-case__filed_date", "case__pk", "role")
-    keys = CaseParty.objects.filter(party=party).order_by(*ordering).values_list("pk", flat=True)
-    page, note = paginate(request, keys, ROLES_PER_PAGE, cap=ROLE_COUNT_CAP)
-    roles = (
-        CaseParty.objects.filter(pk__in=page.object_list)
-        .select_related("case__court")
-        .defer(*CASE_TEXT)
-        .prefetch_related(Prefetch("representations", queryset=selectors.counsel()))
-        .order_by(*ordering)
+    page, note = paginate(
+        request, selectors.party_role_keys(party), ROLES_PER_PAGE, cap=ROLE_COUNT_CAP
     )
+    roles = selectors.party_roles(page.object_list)
     return render(
         request,
         "parties/party_detail.html",

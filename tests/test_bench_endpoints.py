@@ -13,7 +13,7 @@ from django.urls import clear_url_caches
 import tracker.urls
 from cases.views import CASES_PER_PAGE, LIST_COLUMNS
 from tests import factories
-from tracker import bench
+from tracker import query_count
 
 FLOOR = "/_bench/floor/"
 
@@ -26,7 +26,7 @@ def _reload_urls() -> None:
 @pytest.fixture
 def bench_on(settings) -> Iterator[None]:
     settings.BENCH_ENDPOINTS = True
-    settings.MIDDLEWARE = ["tracker.bench.QueryCountMiddleware", *settings.MIDDLEWARE]
+    settings.MIDDLEWARE = ["tracker.query_count.QueryCountMiddleware", *settings.MIDDLEWARE]
     _reload_urls()
     yield
     settings.BENCH_ENDPOINTS = False
@@ -45,10 +45,10 @@ def cases(db) -> list:
 
 def test_off_by_default(client: Client, cases: list, settings) -> None:
     assert settings.BENCH_ENDPOINTS is False
-    assert "tracker.bench.QueryCountMiddleware" not in settings.MIDDLEWARE
+    assert "tracker.query_count.QueryCountMiddleware" not in settings.MIDDLEWARE
     response = client.get(FLOOR)
     assert response.status_code == 404
-    assert bench.HEADER not in client.get("/cases/").headers
+    assert query_count.HEADER not in client.get("/cases/").headers
 
 
 @pytest.mark.usefixtures("bench_on")
@@ -56,7 +56,7 @@ def test_floor_returns_the_case_lists_first_page_as_json(cases: list) -> None:
     response = Client().get(FLOOR)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response[bench.HEADER] == "1"
+    assert response[query_count.HEADER] == "1"
     rows = response.json()["rows"]
     assert len(rows) == CASES_PER_PAGE
     newest_first = sorted(cases, key=lambda case: case.filed_date, reverse=True)
@@ -66,15 +66,15 @@ def test_floor_returns_the_case_lists_first_page_as_json(cases: list) -> None:
 
 @pytest.mark.usefixtures("bench_on")
 def test_every_page_and_stream_carries_its_query_count(cases: list, caplog) -> None:
-    caplog.set_level("INFO", logger="tracker.bench")
+    caplog.set_level("INFO", logger="tracker.query_count")
     client = Client()
     page = client.get("/cases/")
     assert page.status_code == 200
-    assert int(page[bench.HEADER]) >= 2  # at least the count and the rows
+    assert int(page[query_count.HEADER]) >= 2  # at least the count and the rows
     export = client.get("/cases/export.csv")
     assert export.status_code == 200
     # Before the response is returned nothing has run; the export's query runs as it streams.
-    assert export[bench.HEADER] == "0"
+    assert export[query_count.HEADER] == "0"
     body = b"".join(export.streaming_content)
     assert body.count(b"\n") == len(cases) + 1
     # ... and the total, with it, is logged when the stream ends.

@@ -62,11 +62,8 @@ def checksum() -> dict[str, str]:
     return sums
 
 
-def test_it_generates_a_consistent_searchable_docket_at_scale(client):
-    out = generate()
-    assert "1,000 cases" in out and f"rare '{RARE}' (2 cases)" in out
-
-    # The counts the plan fixes, at 1/100 of scale 1.
+def assert_the_plans_counts() -> None:
+    """Assert the counts the plan fixes, at 1/100 of scale 1, and those following from them."""
     assert Court.objects.count() == 20
     assert Case.objects.count() == 1_000
     assert Party.objects.count() == 3_000
@@ -77,7 +74,6 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
     assert User.objects.filter(username__startswith="demo-").count() == 20
     assert AlertSettings.objects.count() == 20
     assert Subscription.objects.count() == 500
-    # And those that follow from them.
     assert 3_000 <= CaseParty.objects.count() <= 4_000  # about three per case, every party used
     assert not Party.objects.filter(case_roles__isnull=True).exists()
     assert Judge.objects.count() > 100 and CaseJudge.objects.count() >= 900
@@ -85,8 +81,9 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
     assert StatusChange.objects.count() >= 1_000
     assert RulingMotion.objects.count() >= 1_000
 
-    # Every case has its activity (already dispatched: nobody is alerted), its latest date,
-    # and its search text.
+
+def assert_every_case_has_its_activity() -> None:
+    """Assert its events (dispatched already: nobody is alerted), latest date and search text."""
     assert not Case.objects.filter(events__isnull=True).exists()
     assert not CaseEvent.objects.filter(dispatched_at__isnull=True).exists()
     assert not Case.objects.filter(last_activity_on__isnull=True).exists()
@@ -94,16 +91,21 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
     latest = Case.objects.annotate(latest=Max("events__occurred_on"))
     assert not latest.exclude(last_activity_on=F("latest")).exists()
 
-    # The big case is the biggest: no other comes near.
+
+def the_biggest_case() -> str:
+    """Assert that the big case is the biggest (no other comes near); return its slug."""
     sizes = list(
         Case.objects.annotate(n=Count("docket_entries")).order_by("-n").values_list("n", "slug")
     )
     (largest, slug), (second, _) = sizes[0], sizes[1]
     assert largest == 80 and second < largest
     assert Case.objects.get(slug=slug).case_type == "mdl"
+    return slug
 
-    # Rulings decide motions of their own case, filed on or before the ruling (the triggers
-    # checked each row as it was loaded), and each motion's status follows its ruling.
+
+def assert_rulings_decide_motions_of_their_case() -> None:
+    """Assert that rulings decide motions of their own case, filed on or before the ruling (the
+    triggers checked each row as it was loaded), and each motion's status follows its ruling."""
     assert not Ruling.objects.filter(decisions__isnull=True).exists()
     decisions = RulingMotion.objects.select_related("ruling", "motion")
     for decision in decisions:
@@ -121,7 +123,9 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
         MotionStatus.UNKNOWN,
     }
 
-    # Deadlines: most open, from a year before "today" to a year after.
+
+def assert_deadlines_fall_around_today() -> None:
+    """Assert that most deadlines are open, from a year before "today" to a year after."""
     deadlines = Deadline.objects.all()
     assert deadlines.filter(status=DeadlineStatus.OPEN).count() > 1_500
     assert deadlines.filter(due_date__gt=TODAY).exists()
@@ -129,7 +133,10 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
     assert not deadlines.filter(due_date__gt=TODAY + datetime.timedelta(days=400)).exists()
     assert not deadlines.filter(basis="computed", trigger_date__isnull=True).exists()
 
-    # Full-text search through the case list finds exactly the cases with the rare word...
+
+def assert_search_finds_the_terms(client) -> None:
+    """Assert that full-text search through the case list finds exactly the cases with the rare
+    word, and the common word in nearly every case."""
     rare = set(Case.objects.filter(summary__contains=RARE).values_list("slug", flat=True))
     assert len(rare) == 2
     page = client.get(f"/cases/?q={RARE}")
@@ -138,8 +145,19 @@ def test_it_generates_a_consistent_searchable_docket_at_scale(client):
     assert "2 cases" in html and "<mark>brontide</mark>" in html
     for found in rare:
         assert f'href="/cases/{found}/"' in html
-    # ... and the common word in nearly every case.
     assert Case.objects.filter(search_vector=COMMON).count() > 950
+
+
+def test_it_generates_a_consistent_searchable_docket_at_scale(client):
+    out = generate()
+    assert "1,000 cases" in out and f"rare '{RARE}' (2 cases)" in out
+
+    assert_the_plans_counts()
+    assert_every_case_has_its_activity()
+    slug = the_biggest_case()
+    assert_rulings_decide_motions_of_their_case()
+    assert_deadlines_fall_around_today()
+    assert_search_finds_the_terms(client)
 
     # The pages read the data: the largest case and the deadlines.
     assert client.get(f"/cases/{slug}/").status_code == 200

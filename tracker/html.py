@@ -32,6 +32,8 @@ def escape(value: Any) -> str:
 
     The same as Django's ``conditional_escape``, but returning a plain ``str`` to join.
     """
+    if type(value) is str:  # the common case first: a plain string is never markup
+        return _escape(value)
     if hasattr(value, "__html__"):
         return value.__html__()
     return _escape(str(value))

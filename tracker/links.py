@@ -1,8 +1,8 @@
 """``reverse()`` for the links a page prints by the hundred.
 
 Django's ``reverse()`` matches the arguments against every candidate pattern with regular
-expressions, about 20 microseconds a call here: a case list of 50 rows spent 40 % of its row
-rendering on the case and court links. ``slug_url()`` reverses each URL name once, with a
+expressions, a large share of a table's rendering when every row has links
+(docs/performance.md). ``slug_url()`` reverses each URL name once, with a
 placeholder, and then only joins strings. The placeholder is keyed by what ``reverse()``
 depends on (the URL name, the script prefix, the URLconf), and anything that is not a plain
 ASCII slug goes through ``reverse()`` itself, so the result is always what ``reverse()`` gives.
@@ -37,8 +37,11 @@ def slug_url(name: str, slug: str) -> str:
 
 
 def slug_urls(name: str) -> Callable[[str], str]:
-    """``slug_url`` for many slugs of one URL name: the script prefix and URLconf (thread
-    locals, a microsecond each) are read once, for a table that prints a link per row."""
+    """Return ``slug_url`` for many slugs of one URL name.
+
+    The script prefix and URLconf (thread locals) are read once, for a table that prints a link
+    per row.
+    """
     head, tail = _halves(name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
 
     def url(slug: str) -> str:

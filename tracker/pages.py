@@ -19,8 +19,8 @@ class CappedPaginator(Paginator):
 
     An unfiltered list of a table that PostgreSQL's statistics (``pg_class.reltuples``, from the
     last ANALYZE, kept by autovacuum) put at ten times the cap or more is not counted at all: it
-    is past the cap. Counting up to the cap still reads cap + 1 index entries, 1.2 ms of
-    PostgreSQL on every case list of the scale-1 data. A table never analyzed (-1) is counted.
+    is past the cap: counting up to the cap would still read cap + 1 index entries on every
+    case list (docs/performance.md). A table never analyzed (-1) is counted.
     """
 
     # The statistics' row estimate must be this many times the cap to be trusted without a count.

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cases",
     "parties",
     "alerts",
+    "demo",
 ]
 
 # The security headers (SecurityMiddleware: Referrer-Policy, X-Content-Type-Options, HSTS;
@@ -83,11 +84,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# The benchmark's endpoints (tracker/bench.py): the floor view /_bench/floor/ and the
-# X-SQL-Queries header. Off by default; bench/pages.py sets BENCH_ENDPOINTS=1 for its server only.
+# The benchmark's floor view /_bench/floor/ (cases/bench.py) and X-SQL-Queries header
+# (tracker/query_count.py). Off by default; bench/pages.py sets BENCH_ENDPOINTS=1 for its server.
 BENCH_ENDPOINTS = config.read_bool(env, "BENCH_ENDPOINTS", default=False)
 if BENCH_ENDPOINTS:
-    MIDDLEWARE.insert(0, "tracker.bench.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "tracker.query_count.QueryCountMiddleware")
 
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"
@@ -116,8 +117,8 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Persistent connections: opening one costs PostgreSQL a process and Django a handshake on
-# every request (about 7 ms of the 10 ms a minimal page took here, docs/performance.md). The
-# health check replaces a connection the server has dropped instead of failing the request.
+# every request, most of a minimal page's time (docs/performance.md). The health check
+# replaces a connection the server has dropped instead of failing the request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

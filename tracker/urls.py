@@ -1,19 +1,16 @@
-"""Top-level URL configuration."""
+"""Top-level URL configuration: the apps' URLs are included by name, so tracker/ imports no app."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from alerts.health import healthz
-from cases.webhooks import courtlistener_webhook
-from tracker import bench
-
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
-    """Browsers ask for /favicon.ico whatever the page declares."""
+    """Redirect to the SVG icon: browsers ask for /favicon.ico whatever the page declares."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
@@ -28,20 +25,16 @@ handler404 = "tracker.errors.page_not_found"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
-    # For monitors: 200 or 503 with JSON (alerts/health.py).
-    path("healthz", healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
-    # CourtListener's webhooks: the secret in the address, or in an X-Webhook-Secret header.
-    path(
-        "webhooks/courtlistener/<str:secret>/",
-        courtlistener_webhook,
-        name="courtlistener-webhook",
-    ),
-    path("webhooks/courtlistener/", courtlistener_webhook, name="courtlistener-webhook-header"),
+    # CourtListener's webhooks (cases/urls_webhooks.py).
+    path("", include("cases.urls_webhooks")),
     path("", include("cases.urls_feeds")),
     path("", include("cases.urls")),
     path("", include("parties.urls")),
+    # /healthz for monitors (alerts/health.py), following cases and managing alerts.
     path("", include("alerts.urls")),
 ]
-# The benchmark's floor view, only when BENCH_ENDPOINTS is set (never in production or tests).
-urlpatterns += bench.urlpatterns()
+# The benchmark's floor view (cases/bench.py), only when BENCH_ENDPOINTS is set (never in
+# production or tests).
+if settings.BENCH_ENDPOINTS:
+    urlpatterns.append(path("", include("cases.urls_bench")))

@@ -11,19 +11,19 @@ from cases.services.cases import (
     case_status_change,
     case_update,
 )
-from cases.services.deadlines import (
-    Proposal,
+from cases.services.computations import (
+    ComputedDeadline,
     court_rule_set,
+    deadline_check_due_date,
     deadline_compute,
+    deadline_preview,
+)
+from cases.services.deadlines import (
     deadline_mark_met,
     deadline_move,
-    deadline_proposals,
     deadline_set,
     deadline_update,
     deadline_vacate,
-    deadlines_from_proposals,
-    deadlines_retrigger,
-    default_periods,
 )
 from cases.services.docket import (
     docket_entry_add,
@@ -32,20 +32,39 @@ from cases.services.docket import (
     motion_file,
     motion_set_status,
     motion_update,
+)
+from cases.services.events import event_record, on_event_committed
+from cases.services.proposals import (
+    Proposal,
+    deadline_proposals,
+    deadlines_from_proposals,
+    default_periods,
+    proposal_rows,
+    proposal_service_method,
+)
+from cases.services.retrigger import deadlines_retrigger
+from cases.services.rulings import (
     ruling_check_decisions,
+    ruling_decisions,
+    ruling_motions,
+    ruling_outcomes,
     ruling_record,
     ruling_update,
 )
-from cases.services.events import event_record, on_event_committed
 
 __all__ = [
+    "ComputedDeadline",
     "Proposal",
     "court_rule_set",
+    "deadline_check_due_date",
     "deadline_compute",
+    "deadline_preview",
     "deadline_proposals",
     "deadlines_from_proposals",
     "deadlines_retrigger",
     "default_periods",
+    "proposal_rows",
+    "proposal_service_method",
     "case_create",
     "case_link_create",
     "case_link_update",
@@ -65,6 +84,9 @@ __all__ = [
     "motion_update",
     "on_event_committed",
     "ruling_check_decisions",
+    "ruling_decisions",
+    "ruling_motions",
+    "ruling_outcomes",
     "ruling_record",
     "ruling_update",
 ]

@@ -2,7 +2,8 @@
 
 A computed deadline keeps the inputs of its computation (trigger date, period, direction,
 service method, rule set); ``deadline_update`` recomputes it whenever one of them changes, and a
-new due date is reported as a move like any other.
+new due date is reported as a move like any other. Both take the ``ComputedDeadline`` a form has
+already computed (``deadline_preview``), so that one save runs the engine once.
 """
 
 from __future__ import annotations
@@ -14,116 +15,35 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
-from cases.deadlines import Computation, ComputationError, RuleSet, compute
-from cases.models import (
-    Case,
-    Court,
-    CourtLevel,
-    Deadline,
-    DeadlineBasis,
-    DeadlineStatus,
-    DefaultPeriod,
-    EventKind,
-    HolidayCalendar,
-    Motion,
-    PeriodDirection,
-    PeriodTrigger,
-    ServiceMethod,
-)
+from cases.models import Case, Deadline, DeadlineBasis, DeadlineStatus, EventKind
 from cases.services.cases import apply_changes
+from cases.services.computations import (
+    COMPUTATION_INPUTS,
+    ComputedDeadline,
+    computation_apply,
+    computation_for,
+    computation_inputs,
+    deadline_compute,
+)
 from cases.services.events import event_record
 
 User = AbstractBaseUser
 
-# The fields a computation reads; changing one of them recomputes a computed deadline.
-COMPUTATION_INPUTS = (
-    "trigger_date",
-    "period_days",
-    "period_unit",
-    "direction",
-    "service_method",
-    "from_judgment",
-)
-
-
-def court_rule_set(court: Court) -> RuleSet | None:
-    """The rule set deadlines in this court are computed under, or None when none is built."""
-    if court.holiday_calendar == HolidayCalendar.CA_JUDICIAL:
-        return RuleSet.CALIFORNIA
-    if court.holiday_calendar == HolidayCalendar.US_FEDERAL:
-        if court.level == CourtLevel.FEDERAL_DISTRICT:
-            return RuleSet.FRCP
-        if court.level == CourtLevel.FEDERAL_APPELLATE:
-            return RuleSet.FRAP
-    return None
-
-
-UNSUPPORTED_COURT = (
-    "Deadlines can be computed for federal district courts (FRCP 6), federal courts of appeals "
-    "(FRAP 26) and California courts (CCP 12-12c). {court} is none of these: enter the deadline "
-    "as set by order."
-)
-
-
-def deadline_compute(
-    *,
-    case: Case,
-    trigger_date: datetime.date | None,
-    period_days: int | None,
-    period_unit: str = "calendar",
-    direction: str = "after",
-    service_method: str = ServiceMethod.NONE,
-    from_judgment: bool = False,
-    **_: Any,
-) -> Computation:
-    """Compute a deadline in ``case``'s court; a ValidationError names the input at fault."""
-    court = case.court
-    rule_set = court_rule_set(court)
-    if rule_set is None:
-        raise ValidationError({"basis": UNSUPPORTED_COURT.format(court=court)})
-    errors = {}
-    if trigger_date is None:
-        errors["trigger_date"] = "A computed deadline needs the date it counts from."
-    if not period_days:
-        errors["period_days"] = "A computed deadline needs its period in days."
-    if errors:
-        raise ValidationError(errors)
-    try:
-        return compute(
-            trigger_date,
-            int(period_days),
-            rule_set=rule_set,
-            direction=direction,
-            unit=period_unit,
-            service=service_method,
-            from_judgment=from_judgment,
-            state=court.state,
-        )
-    except ComputationError as error:
-        field = "service_method" if "service" in str(error) else "period_days"
-        if "trigger date" in str(error):
-            field = "trigger_date"
-        raise ValidationError({field: str(error)}) from None
-
-
-def _apply(deadline: Deadline, computation: Computation, previous_rule: str = "") -> None:
-    """Store a computation on a deadline.
-
-    ``rule`` names the rule that sets the period (FRAP 27(a)(3)(A), CCP 1005(b)) when the editor
-    gave one; otherwise it is filled with the computation's citations, and refreshed with them.
-    """
-    deadline.due_date = computation.due_date
-    deadline.earliest_safe_date = computation.earliest_safe
-    deadline.rule_set = computation.rule_set.value
-    deadline.explanation = computation.explanation()
-    if not deadline.rule or deadline.rule == previous_rule:
-        deadline.rule = computation.rule
+_STATUS_EVENTS = {
+    DeadlineStatus.VACATED: (EventKind.DEADLINE_VACATED, "vacated"),
+    DeadlineStatus.MET: (EventKind.DEADLINE_MET, "met"),
+}
 
 
 def _when(date: datetime.date, time: datetime.time | None) -> str:
     return f"{date:%Y-%m-%d}" + (f" {time:%H:%M}" if time else "")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value) if value not in (None, "") else "none"
 
 
 @transaction.atomic
@@ -134,13 +54,13 @@ def deadline_set(
     due_date: datetime.date | None = None,
     actor: User | None = None,
     occurred_on: datetime.date | None = None,
+    computed: ComputedDeadline | None = None,
     **fields: Any,
 ) -> Deadline:
     """Set a deadline and report it; a computed one gets its due date from the computation."""
     deadline = Deadline(case=case, title=title, due_date=due_date, **fields)
     if deadline.basis == DeadlineBasis.COMPUTED:
-        inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
-        _apply(deadline, deadline_compute(case=case, **inputs))
+        computation_apply(deadline, computation_for(deadline, computed))
     deadline.full_clean()
     deadline.save()
     event_record(
@@ -154,9 +74,106 @@ def deadline_set(
     return deadline
 
 
+@dataclass(frozen=True)
+class _Before:
+    """A deadline as it was before an edit: what the edit's report compares with."""
+
+    case_id: int
+    basis: str
+    when: tuple[datetime.date, datetime.time | None]
+    status: str
+    inputs: dict[str, Any]
+
+    @classmethod
+    def of(cls, deadline: Deadline) -> _Before:
+        when = (deadline.due_date, deadline.due_time)
+        inputs = computation_inputs(deadline)
+        return cls(deadline.case_id, deadline.basis, when, deadline.status, inputs)
+
+    def rule(self, deadline: Deadline) -> str:
+        """Return the rule the deadline's computation filled in before the edit, or ""."""
+        if self.basis != DeadlineBasis.COMPUTED:
+            return ""
+        same = deadline.case_id == self.case_id
+        case = deadline.case if same else Case.objects.select_related("court").get(pk=self.case_id)
+        try:
+            return deadline_compute(case=case, **self.inputs).rule
+        except ValidationError:
+            return ""
+
+
+def _recompute(
+    deadline: Deadline,
+    before: _Before,
+    changes: dict[str, Any],
+    reason: str,
+    computed: ComputedDeadline | None,
+) -> str:
+    """Store a computed deadline's new computation; return the reason its move reports."""
+    inputs = computation_inputs(deadline)
+    if "due_date" in changes and changes["due_date"] != before.when[0]:
+        recomputing = inputs != before.inputs or "basis" in changes
+        if not recomputing:
+            raise ValidationError(
+                {
+                    "due_date": "This deadline is computed from a court rule: change its "
+                    "trigger date or period, or set its basis to 'Set by order' to enter a "
+                    "date by hand."
+                }
+            )
+    computation = computation_for(deadline, computed)
+    # A rule holding the old computation's citations is refreshed with the new ones; the old
+    # computation is run only when it can differ from the new one (other inputs or case).
+    unchanged = deadline.case_id == before.case_id and inputs == before.inputs
+    if deadline.rule and deadline.rule != computation.rule and not unchanged:
+        computation_apply(deadline, computation, before.rule(deadline))
+    else:
+        computation_apply(deadline, computation)
+    if not reason and inputs != before.inputs:
+        reason = "recomputed: " + ", ".join(
+            f"{f.replace('_', ' ')} {_value(before.inputs[f])} → {_value(inputs[f])}"
+            for f in COMPUTATION_INPUTS
+            if inputs[f] != before.inputs[f]
+        )
+    return reason
+
+
+def _report_update(deadline: Deadline, before: _Before, reason: str, actor: User | None) -> None:
+    """Report a deadline's move and its new status (vacated, met), when the edit made them."""
+    today = datetime.date.today()
+    note = f" ({reason})" if reason else ""
+    start, after = _when(*before.when), _when(deadline.due_date, deadline.due_time)
+    if (deadline.due_date, deadline.due_time) != before.when:
+        event_record(
+            case=deadline.case,
+            kind=EventKind.DEADLINE_MOVED,
+            summary=f"Deadline moved: {deadline.title}, from {start} to {after}{note}",
+            occurred_on=today,
+            actor=actor,
+            detail={"from": start, "to": after, "reason": reason},
+            deadline=deadline,
+        )
+    if deadline.status != before.status and deadline.status in _STATUS_EVENTS:
+        kind, verb = _STATUS_EVENTS[DeadlineStatus(deadline.status)]
+        event_record(
+            case=deadline.case,
+            kind=kind,
+            summary=f"Deadline {verb}: {deadline.title}{note}",
+            occurred_on=today,
+            actor=actor,
+            detail={"from": before.status, "to": deadline.status, "reason": reason},
+            deadline=deadline,
+        )
+
+
 @transaction.atomic
 def deadline_update(
-    *, deadline: Deadline, actor: User | None = None, reason: str = "", **changes: Any
+    *,
+    deadline: Deadline,
+    actor: User | None = None,
+    reason: str = "",
+    computed: ComputedDeadline | None = None,
+    **changes: Any,
 ) -> Deadline:
     """Edit a deadline; a new due date or time is a move, a new status is reported.
 
@@ -165,85 +182,19 @@ def deadline_update(
     vacated or met deadline reopens it, since a new date means it is live again.
     """
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
-    before_when = (deadline.due_date, deadline.due_time)
-    before_status = deadline.status
-    before_inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
-    previous_rule = ""
-    if deadline.basis == DeadlineBasis.COMPUTED:
-        try:
-            previous_rule = deadline_compute(case=deadline.case, **before_inputs).rule
-        except ValidationError:
-            previous_rule = ""
+    before = _Before.of(deadline)
     apply_changes(deadline, changes)
     if deadline.basis == DeadlineBasis.COMPUTED:
-        inputs = {f: getattr(deadline, f) for f in COMPUTATION_INPUTS}
-        if "due_date" in changes and changes["due_date"] != before_when[0]:
-            recomputing = inputs != before_inputs or "basis" in changes
-            if not recomputing:
-                raise ValidationError(
-                    {
-                        "due_date": "This deadline is computed from a court rule: change its "
-                        "trigger date or period, or set its basis to 'Set by order' to enter a "
-                        "date by hand."
-                    }
-                )
-        _apply(deadline, deadline_compute(case=deadline.case, **inputs), previous_rule)
-        if not reason and inputs != before_inputs:
-            reason = "recomputed: " + ", ".join(
-                f"{f.replace('_', ' ')} {_value(before_inputs[f])} → {_value(inputs[f])}"
-                for f in COMPUTATION_INPUTS
-                if inputs[f] != before_inputs[f]
-            )
+        reason = _recompute(deadline, before, changes, reason, computed)
     elif "basis" in changes:
         deadline.earliest_safe_date = None
-    moved = (deadline.due_date, deadline.due_time) != before_when
+    moved = (deadline.due_date, deadline.due_time) != before.when
     if moved and "status" not in changes:
         deadline.status = DeadlineStatus.OPEN
     deadline.full_clean()
     deadline.save()
-    today = datetime.date.today()
-    note = f" ({reason})" if reason else ""
-    if moved:
-        event_record(
-            case=deadline.case,
-            kind=EventKind.DEADLINE_MOVED,
-            summary=(
-                f"Deadline moved: {deadline.title}, from {_when(*before_when)} "
-                f"to {_when(deadline.due_date, deadline.due_time)}{note}"
-            ),
-            occurred_on=today,
-            actor=actor,
-            detail={
-                "from": _when(*before_when),
-                "to": _when(deadline.due_date, deadline.due_time),
-                "reason": reason,
-            },
-            deadline=deadline,
-        )
-    if deadline.status != before_status and deadline.status in _STATUS_EVENTS:
-        kind, verb = _STATUS_EVENTS[DeadlineStatus(deadline.status)]
-        event_record(
-            case=deadline.case,
-            kind=kind,
-            summary=f"Deadline {verb}: {deadline.title}{note}",
-            occurred_on=today,
-            actor=actor,
-            detail={"from": before_status, "to": deadline.status, "reason": reason},
-            deadline=deadline,
-        )
+    _report_update(deadline, before, reason, actor)
     return deadline
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, datetime.date):
-        return f"{value:%Y-%m-%d}"
-    return str(value) if value not in (None, "") else "none"
-
-
-_STATUS_EVENTS = {
-    DeadlineStatus.VACATED: (EventKind.DEADLINE_VACATED, "vacated"),
-    DeadlineStatus.MET: (EventKind.DEADLINE_MET, "met"),
-}
 
 
 def deadline_move(
@@ -270,170 +221,3 @@ def deadline_vacate(*, deadline: Deadline, reason: str = "", actor: User | None 
 def deadline_mark_met(*, deadline: Deadline, actor: User | None = None) -> Deadline:
     """Record that a deadline was met."""
     return deadline_update(deadline=deadline, status=DeadlineStatus.MET, actor=actor)
-
-
-def deadlines_retrigger(
-    *,
-    motion: Motion,
-    old_date: datetime.date | None,
-    new_date: datetime.date | None,
-    direction: str,
-    actor: User | None = None,
-    _depth: int = 0,
-) -> list[Deadline]:
-    """Recompute a motion's open computed deadlines that count from ``old_date``.
-
-    Called when the motion's filing or hearing date changes: each deadline counting from the
-    old date (after the filing, before the hearing) now counts from the new one, and a deadline
-    counting from a moved deadline's due date (a reply after the response) follows it in turn.
-    """
-    if old_date is None or new_date is None or old_date == new_date or _depth > 5:
-        return []
-    moved = []
-    candidates = Deadline.objects.filter(
-        motion=motion,
-        basis=DeadlineBasis.COMPUTED,
-        status=DeadlineStatus.OPEN,
-        trigger_date=old_date,
-        direction=direction,
-    ).order_by("pk")
-    for deadline in candidates:
-        old_due = deadline.due_date
-        deadline = deadline_update(deadline=deadline, actor=actor, trigger_date=new_date)
-        moved.append(deadline)
-        moved += deadlines_retrigger(
-            motion=motion,
-            old_date=old_due,
-            new_date=deadline.due_date,
-            direction=PeriodDirection.AFTER,
-            actor=actor,
-            _depth=_depth + 1,
-        )
-    return moved
-
-
-# --- Default periods: the deadlines a new motion proposes -------------------------------------
-
-
-@dataclass
-class Proposal:
-    """One deadline a motion's filing proposes, computed or with the reason it cannot be."""
-
-    period: DefaultPeriod
-    trigger_date: datetime.date | None
-    computation: Computation | None
-    problem: str = ""
-
-    @property
-    def key(self) -> str:
-        return str(self.period.pk)
-
-    @property
-    def trigger_event(self) -> str:
-        return {
-            PeriodTrigger.FILED: "filing and service of the motion",
-            PeriodTrigger.HEARING: "hearing on the motion",
-            PeriodTrigger.RESPONSE: "the response deadline",
-        }[PeriodTrigger(self.period.trigger)]
-
-
-def default_periods(motion: Motion) -> list[DefaultPeriod]:
-    """The most specific default periods for this motion's court and kind."""
-    court = motion.case.court
-    rule_set = court_rule_set(court)
-    if rule_set is None:
-        return []
-    rows = list(
-        DefaultPeriod.objects.filter(
-            Q(court__isnull=True, rule_set=rule_set.value) | Q(court=court),
-            motion_kind__in=["", motion.kind],
-        )
-    )
-    for specific in (
-        lambda p: p.court_id == court.pk and p.motion_kind == motion.kind,
-        lambda p: p.court_id == court.pk and p.motion_kind == "",
-        lambda p: p.court_id is None and p.motion_kind == motion.kind,
-        lambda p: p.court_id is None and p.motion_kind == "",
-    ):
-        chosen = [p for p in rows if specific(p)]
-        if chosen:
-            return sorted(chosen, key=lambda p: (p.position, p.pk))
-    return []
-
-
-def deadline_proposals(motion: Motion, service_method: str) -> list[Proposal]:
-    """Compute the deadlines this motion's default periods propose, in briefing order.
-
-    A response period counts from the motion's filing (served as ``service_method``), a
-    hearing period back from its hearing date, a reply from the proposed response deadline.
-    """
-    proposals: list[Proposal] = []
-    response_due: datetime.date | None = None
-    for period in default_periods(motion):
-        trigger = {
-            PeriodTrigger.FILED: motion.filed_date,
-            PeriodTrigger.HEARING: motion.hearing_date,
-            PeriodTrigger.RESPONSE: response_due,
-        }[PeriodTrigger(period.trigger)]
-        if trigger is None:
-            missing = {
-                PeriodTrigger.FILED: "the motion's filing date",
-                PeriodTrigger.HEARING: "the motion's hearing date",
-                PeriodTrigger.RESPONSE: "a response deadline to count from",
-            }[PeriodTrigger(period.trigger)]
-            proposals.append(Proposal(period, None, None, f"Needs {missing}."))
-            continue
-        # The motion's service extends only periods that run from it; opposition and reply
-        # papers counted back from the hearing must reach the other side by the next court
-        # day (CCP 1005(c)), and a reply period runs from the response, not the motion.
-        service = service_method if period.trigger == PeriodTrigger.FILED else ServiceMethod.NONE
-        try:
-            computation = deadline_compute(
-                case=motion.case,
-                trigger_date=trigger,
-                period_days=period.period_days,
-                period_unit=period.period_unit,
-                direction=period.direction,
-                service_method=service,
-            )
-        except ValidationError as error:
-            proposals.append(Proposal(period, trigger, None, " ".join(error.messages)))
-            continue
-        proposals.append(Proposal(period, trigger, computation))
-        if period.trigger == PeriodTrigger.FILED and response_due is None:
-            response_due = computation.due_date
-    return proposals
-
-
-@transaction.atomic
-def deadlines_from_proposals(
-    *,
-    motion: Motion,
-    service_method: str,
-    chosen: set[str],
-    actor: User | None = None,
-) -> list[Deadline]:
-    """Create the chosen proposed deadlines of a motion, all or none."""
-    created = []
-    for proposal in deadline_proposals(motion, service_method):
-        if proposal.key not in chosen or proposal.computation is None:
-            continue
-        period = proposal.period
-        created.append(
-            deadline_set(
-                case=motion.case,
-                motion=motion,
-                title=f"{period.title}: {motion.title}"[:300],
-                kind=period.deadline_kind,
-                basis=DeadlineBasis.COMPUTED,
-                trigger_date=proposal.trigger_date,
-                trigger_event=proposal.trigger_event,
-                period_days=period.period_days,
-                period_unit=period.period_unit,
-                direction=period.direction,
-                service_method=proposal.computation.service.value,
-                rule=period.rule,
-                actor=actor,
-            )
-        )
-    return created

@@ -58,6 +58,29 @@ def messages(page: Page) -> Locator:
     return page.locator("ul.messagelist li.success")
 
 
+def fill_in_a_computed_reply(page: Page, title: str) -> None:
+    """Fill in the add form: a reply due 15 calendar days after Wed 2025-11-12, not served."""
+    page.get_by_label(label("Title")).fill(title)
+    page.get_by_label(label("Kind")).select_option("reply")
+    page.get_by_label(label("Basis")).select_option(label="Computed from a court rule")
+    page.get_by_label(label("Trigger date")).fill("2025-11-12")
+    page.get_by_label(label("Trigger event")).fill("service of the opposition")
+    page.get_by_label(label("Period days")).fill("15")
+    page.get_by_label(label("Period unit")).select_option(label="calendar days")
+    page.get_by_label(label("Direction")).select_option(label="after the trigger")
+    page.get_by_label(label("Service method")).select_option(label=ServiceMethod.NONE.label)
+
+
+def expect_the_stored_computation(page: Page, deadline: Deadline) -> None:
+    """The deadline's change page shows its stored computation and due date."""
+    expect(page).to_have_url(path_is(f"/admin/cases/deadline/{deadline.pk}/change/"))
+    computation = page.locator("pre.computation")
+    expect(computation).to_be_visible()
+    expect(computation).to_contain_text("Thanksgiving")
+    expect(computation).to_contain_text("Due: Mon 2025-12-01.")
+    expect(page.get_by_label(label("Due date"))).to_have_value("2025-12-01")
+
+
 def test_admin_previews_a_computed_deadline_then_saves_it(
     page: Page, site: str, alice: User, screenshot: Callable, http_errors: list[str]
 ) -> None:
@@ -73,15 +96,7 @@ def test_admin_previews_a_computed_deadline_then_saves_it(
     expect(page.locator("#id_case")).to_have_value(str(alameda.pk))
     expect(page.locator("#select2-id_case-container")).to_contain_text("Renderos")
 
-    page.get_by_label(label("Title")).fill(title)
-    page.get_by_label(label("Kind")).select_option("reply")
-    page.get_by_label(label("Basis")).select_option(label="Computed from a court rule")
-    page.get_by_label(label("Trigger date")).fill("2025-11-12")
-    page.get_by_label(label("Trigger event")).fill("service of the opposition")
-    page.get_by_label(label("Period days")).fill("15")
-    page.get_by_label(label("Period unit")).select_option(label="calendar days")
-    page.get_by_label(label("Direction")).select_option(label="after the trigger")
-    page.get_by_label(label("Service method")).select_option(label=ServiceMethod.NONE.label)
+    fill_in_a_computed_reply(page, title)
     page.get_by_role("button", name="Preview the computation").click()
 
     # CCP 12/12a: Wed 11-12 + 15 = Thu 11-27 (Thanksgiving), Fri 11-28 (the day after), the
@@ -118,12 +133,7 @@ def test_admin_previews_a_computed_deadline_then_saves_it(
 
     # The change page shows the stored computation.
     page.get_by_role("link", name=title, exact=True).click()
-    expect(page).to_have_url(path_is(f"/admin/cases/deadline/{deadline.pk}/change/"))
-    computation = page.locator("pre.computation")
-    expect(computation).to_be_visible()
-    expect(computation).to_contain_text("Thanksgiving")
-    expect(computation).to_contain_text("Due: Mon 2025-12-01.")
-    expect(page.get_by_label(label("Due date"))).to_have_value("2025-12-01")
+    expect_the_stored_computation(page, deadline)
     assert http_errors == []
 
 

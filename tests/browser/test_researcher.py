@@ -88,10 +88,8 @@ def test_case_list_filters_by_court_and_status(
     assert http_errors == []
 
 
-def test_researcher_journey(
-    page: Page, site: str, screenshot: Callable, http_errors: list[str]
-) -> None:
-    # Search from the header's search box and see highlighted snippets.
+def search_from_the_header(page: Page, site: str, screenshot: Callable) -> None:
+    """Search from the header's search box and see highlighted snippets."""
     page.goto(site + "/")
     header_search = page.get_by_role("searchbox", name="Search cases")
     header_search.fill("biometric")
@@ -104,16 +102,12 @@ def test_researcher_journey(
     assert all(text.lower().startswith("biometric") for text in marks.all_inner_texts())
     screenshot(page, "search")
 
-    # Open Renderos v. Clearview AI, the Alameda County case, from the results.
-    alameda_row = page.locator("table tbody tr").filter(has_text="Alameda Cnty. Super. Ct.")
-    expect(alameda_row).to_have_count(1)
-    alameda_row.get_by_role("link", name="Renderos v. Clearview AI").click()
-    expect(page).to_have_url(path_is(ALAMEDA))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Renderos v. Clearview AI")
-    expect(page.locator("dl.facts")).to_contain_text("Alameda")
-    screenshot(page, "case")
 
-    # Related cases: removed to N.D. Cal., which was transferred into the MDL.
+def follow_the_related_cases_into_the_mdl(page: Page, screenshot: Callable) -> Locator:
+    """Follow the related cases: removed to N.D. Cal., which was transferred into the MDL.
+
+    Return the MDL page's list item of the Renderos member case.
+    """
     related = region(page, "Related cases")
     related.get_by_role("listitem").filter(has_text="Removed to").get_by_role("link").click()
     expect(page).to_have_url(path_is(NDCAL))
@@ -128,6 +122,36 @@ def test_researcher_journey(
     member = member.filter(has_text="MDL member case").filter(has_text="Renderos")
     expect(member).to_have_count(1)
     screenshot(page, "mdl")
+    return member
+
+
+def download_the_deadlines_calendar(page: Page) -> None:
+    """Download the case's deadlines calendar."""
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Deadlines calendar (.ics)").click()
+    download = download_info.value
+    assert download.failure() is None
+    assert download.suggested_filename.endswith(".ics"), download.suggested_filename
+    content = Path(download.path()).read_text(encoding="utf-8")
+    assert content.startswith("BEGIN:VCALENDAR"), content[:80]
+    assert "END:VCALENDAR" in content
+
+
+def test_researcher_journey(
+    page: Page, site: str, screenshot: Callable, http_errors: list[str]
+) -> None:
+    search_from_the_header(page, site, screenshot)
+
+    # Open Renderos v. Clearview AI, the Alameda County case, from the results.
+    alameda_row = page.locator("table tbody tr").filter(has_text="Alameda Cnty. Super. Ct.")
+    expect(alameda_row).to_have_count(1)
+    alameda_row.get_by_role("link", name="Renderos v. Clearview AI").click()
+    expect(page).to_have_url(path_is(ALAMEDA))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Renderos v. Clearview AI")
+    expect(page.locator("dl.facts")).to_contain_text("Alameda")
+    screenshot(page, "case")
+
+    member = follow_the_related_cases_into_the_mdl(page, screenshot)
 
     # Back with the browser, then to the Alameda case by the MDL page's own link.
     page.go_back()
@@ -141,15 +165,7 @@ def test_researcher_journey(
     ).get_by_role("link").click()
     expect(page).to_have_url(path_is(ALAMEDA))
 
-    # Download the case's deadlines calendar.
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Deadlines calendar (.ics)").click()
-    download = download_info.value
-    assert download.failure() is None
-    assert download.suggested_filename.endswith(".ics"), download.suggested_filename
-    content = Path(download.path()).read_text(encoding="utf-8")
-    assert content.startswith("BEGIN:VCALENDAR"), content[:80]
-    assert "END:VCALENDAR" in content
+    download_the_deadlines_calendar(page)
     assert http_errors == []
 
 

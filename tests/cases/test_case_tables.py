@@ -1,4 +1,4 @@
-"""The case list's rows, built in Python (cases/templatetags/case_tables.py): the markup the
+"""The rows built in Python (cases/html/, the tags of cases/templatetags/): the markup the
 researchers see, with every value escaped."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ D = datetime.date
 
 
 def rows_html(rows) -> str:
-    template = engines["django"].from_string("{% load case_tables %}{% case_rows rows %}")
+    template = engines["django"].from_string("{% load case_list_tags %}{% case_rows rows %}")
     return template.render({"rows": rows})
 
 
@@ -66,7 +66,7 @@ def test_no_rows_print_nothing():
 
 
 def render(tag: str, value) -> str:
-    template = engines["django"].from_string("{% load case_tables %}{% " + tag + " value %}")
+    template = engines["django"].from_string("{% load case_page_tags %}{% " + tag + " value %}")
     return template.render({"value": value})
 
 
@@ -212,8 +212,8 @@ def test_party_groups_show_parties_and_their_counsel():
 
 
 def test_deadline_item_shows_time_zone_what_is_left_safe_date_and_computation():
+    from cases.deadlines.today import Remaining
     from cases.models import Case, Court, Deadline
-    from cases.selectors import Remaining
 
     court = Court(time_zone="America/Chicago")
     deadline = Deadline(
@@ -267,7 +267,7 @@ def test_deadline_item_of_an_entered_deadline_shows_its_rule_and_note():
 
 def render_deadline(deadline, date_format: str) -> str:
     template = engines["django"].from_string(
-        "{% load case_tables %}{% deadline_item deadline fmt %}"
+        "{% load deadline_tags %}{% deadline_item deadline fmt %}"
     )
     return template.render({"deadline": deadline, "fmt": date_format})
 

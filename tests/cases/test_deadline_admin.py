@@ -19,6 +19,7 @@ from cases.models import (
     Motion,
 )
 from cases.seed.default_periods import load_default_periods
+from cases.services import computations
 from tests import factories
 from tests.forms import form_data
 
@@ -127,6 +128,34 @@ def test_a_new_trigger_date_recomputes_and_reports_the_move(editor_client, distr
     assert moved.detail["from"] == "2021-04-19" and moved.detail["to"] == "2024-09-06"
     assert "trigger date 2021-04-02 → 2024-08-01" in moved.detail["reason"]
     assert "Due: Fri 2024-09-06." in deadline.explanation
+
+
+@pytest.fixture
+def engine_runs(monkeypatch) -> list[tuple]:
+    """Count the deadline engine's computations: each call's trigger date and period."""
+    runs = []
+    real = computations.compute
+
+    def counted(trigger_date, days, **options):
+        runs.append((trigger_date, days))
+        return real(trigger_date, days, **options)
+
+    monkeypatch.setattr(computations, "compute", counted)
+    return runs
+
+
+def test_saving_a_computed_deadline_runs_the_engine_once(editor_client, district_case, engine_runs):
+    data = computed_form(editor_client, district_case)
+    assert editor_client.post(ADD, data).status_code == 302
+    assert engine_runs == [(D(2021, 4, 2), 14)]  # the form's computation is the one stored
+    deadline = Deadline.objects.get()
+    url = f"/admin/cases/deadline/{deadline.pk}/change/"
+    data = form_data(editor_client.get(url), "deadline_form") | {"trigger_date": "2021-04-09"}
+    engine_runs.clear()
+    assert editor_client.post(url, data).status_code == 302
+    assert engine_runs == [(D(2021, 4, 9), 14)]
+    deadline.refresh_from_db()
+    assert deadline.due_date == D(2021, 4, 26)  # 14 days -> Fri 04-23, +3 by mail -> Mon 04-26
 
 
 def test_an_unchanged_trigger_records_no_move(editor_client, district_case):

@@ -1,4 +1,4 @@
-"""cases/selectors.py: what the case page's summaries return, in what order, in how many
+"""cases/selectors/: what the case page's summaries return, in what order, in how many
 statements."""
 
 from __future__ import annotations

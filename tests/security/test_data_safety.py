@@ -16,7 +16,7 @@ from django.test import Client
 
 from cases.models import Case, Court, Ruling
 from parties.models import Party
-from tests.alerts.test_views import text_of
+from tests.alerts.views.pages import text_of
 from tests.processes import ROOT, clean_env, manage_run
 
 PROTECTED = "would require deleting the following protected related objects"

@@ -12,7 +12,7 @@ from django.core import mail
 from django.db.models import Sum
 from django.test import Client
 
-from tests.alerts.test_views import post_form, text_of
+from tests.alerts.views.pages import post_form, text_of
 
 pytestmark = pytest.mark.django_db
 

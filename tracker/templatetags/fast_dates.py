@@ -1,10 +1,10 @@
 """A faster ``date`` filter for plain dates, installed as a template builtin (settings.TEMPLATES).
 
-Django's ``date`` filter goes through its general ``dateformat`` machinery: on a case list of 50
-rows with two dates each it took a fifth of the page's time. Pages here format plain
-``datetime.date`` values in a handful of English formats, so those are done with a direct lookup;
-anything else (datetimes, whose time zone must be applied, other formats, other languages) goes
-to Django's own filter. ``tests/test_fast_dates.py`` checks the output is the same.
+Django's ``date`` filter goes through its general ``dateformat`` machinery. Pages here format
+plain ``datetime.date`` values in a handful of English formats, so those are done with a direct
+lookup (for speed; see docs/performance.md); anything else (datetimes, whose time zone must be
+applied, other formats, other languages) goes to Django's own filter.
+``tests/test_fast_dates.py`` checks the output is the same.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _MONTHS_SHORT = [m[:3] for m in _MONTHS]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DAYS_SHORT = [d[:3] for d in _DAYS]
 
-# Formats of plain dates done without Django's dateformat (English only; case_tables uses them too).
+# Formats of plain dates done without Django's dateformat (English only; cases.html uses them too).
 PLAIN_FORMATS = {
     "Y-m-d": lambda d: d.isoformat(),
     "j M Y": lambda d: f"{d.day} {_MONTHS_SHORT[d.month - 1]} {d.year}",

@@ -8,7 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cases.seed.default_periods import load_default_periods
-from cases.seed.loader import DEFAULT_FILE, SeedError, load
+from cases.seed.errors import SeedError
+from cases.seed.loader import DEFAULT_FILE, load
 
 
 class Command(BaseCommand):
