@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from celery import shared_task
 from django.conf import settings
 
+from cases.analytics import refresh as analytics
 from cases.importers.courtlistener import (
     CourtListenerClient,
     CourtListenerRateLimited,
@@ -43,3 +45,15 @@ def courtlistener_sync() -> int:
                 continue
             synced += 1
     return synced
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def analytics_refresh(requested_at: str | None = None) -> int | None:
+    """Rebuild the motion-outcome analytics' summary; return how many motions it counted.
+
+    ``requested_at`` (ISO 8601) comes from a change that asked for it: nothing is done (None)
+    if a refresh has started since.
+    """
+    since = datetime.datetime.fromisoformat(requested_at) if requested_at else None
+    state = analytics.analytics_refresh(requested_at=since)
+    return None if state is None else state.motions

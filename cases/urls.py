@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from cases import views
+from cases.analytics import views as analytics_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,4 +16,6 @@ urlpatterns = [
     path("courts/", views.court_list, name="court-list"),
     path("courts/<slug:code>/", views.court_detail, name="court-detail"),
     path("judges/<int:pk>/", views.judge_detail, name="judge-detail"),
+    path("analytics/", analytics_views.analytics, name="analytics"),
+    path("analytics/<slug:table>.csv", analytics_views.analytics_csv, name="analytics-csv"),
 ]

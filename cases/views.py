@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cases import search, selectors
+from cases.analytics.views import judge_context
 from cases.deadlines.today import with_remaining
 from cases.filters import CaseFilterSet, CourtChoices, CourtsField, TimelineFilter
 from cases.models import Case, Court, DeadlineStatus, Judge
@@ -46,6 +47,13 @@ DEADLINE_COUNT_CAP = 10_000
 TIMELINE_PER_PAGE = 50
 RELATED_SHOWN = 25  # on the case page; /cases/<slug>/related/ has them all
 RELATED_PER_PAGE = 100
+# A judge's page: the latest cases and rulings, with the columns its lists print.
+JUDGE_ROWS = 50
+JUDGE_CASE_COLUMNS = ("slug", "short_name", "docket_number", "status", "court__short_name")
+JUDGE_RULING_COLUMNS = (
+    *("date", "date_note", "title", "citation"),
+    *("case__slug", "case__short_name", "case__docket_number", "case__court__short_name"),
+)
 
 
 @require_safe
@@ -154,12 +162,14 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             # says where the rest are (the timeline, /deadlines/?case=, the .ics).
             "motions": motions,
             "motion_count": motion_count,
+            "chart_motions": selectors.chart_motions(case, total=motion_count),  # timeline chart
             "upcoming_deadlines": deadlines.upcoming,
             "upcoming_count": deadlines.upcoming_count,
             "past_deadlines": deadlines.past,
             "past_count": deadlines.past_count,
             "related": related,
             "related_count": related_count,
+            "graph": selectors.case_graph(case) if related else None,  # related-case graph
             "status_history": case.status_changes.order_by("effective_date", "recorded_at", "pk"),
             "timeline": timeline,
             "timeline_form": timeline_form,
@@ -183,6 +193,7 @@ def case_related(request: HttpRequest, slug: str) -> HttpResponse:
             "case": case,
             "page": links,
             "related": [selectors.related_item(case, link) for link in links],
+            "graph": selectors.case_graph(case) if links.object_list else None,
             "problems": [note] if note else [],
         },
     )
@@ -286,7 +297,12 @@ def judge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "nav": "courts",
             "judge": judge,
-            "cases": selectors.judge_cases(judge)[:200],
-            "rulings": selectors.judge_rulings(judge)[:200],
+            # The latest 50 of each, with the columns the lists print (the busiest judge has
+            # hundreds; the case list's judge filter has every case).
+            "cases": selectors.judge_cases(judge).only(*JUDGE_CASE_COLUMNS)[:JUDGE_ROWS],
+            "rulings": selectors.judge_rulings(judge).only(*JUDGE_RULING_COLUMNS)[:JUDGE_ROWS],
+            "judge_rows": JUDGE_ROWS,
+            # The judge's motion outcomes (cases/analytics): the figures and their links.
+            **judge_context(request, judge),
         },
     )

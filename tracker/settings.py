@@ -275,6 +275,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.courtlistener_sync",
         "schedule": COURTLISTENER_SYNC_MINUTES * 60,
     },
+    # The motion-outcome analytics' summary (also recounted after each ruling is recorded).
+    "cases-analytics-refresh": {"task": "cases.tasks.analytics_refresh", "schedule": 30 * 60},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -33,8 +33,12 @@ from cases.models.motion_choices import MotionKind, MotionStatus, Outcome, Rulin
 from cases.models.motions import Motion, Ruling, RulingMotion
 from cases.models.status_changes import StatusChange
 
+# Last, whatever the alphabet says: the analytics' summary is derived from every concept above.
+from cases.models.analytics import AnalyticsRefresh, MotionOutcome, OutcomeGroup  # isort: skip
+
 __all__ = [
     "LINK_INVERSE_LABELS",
+    "AnalyticsRefresh",
     "Case",
     "CaseEvent",
     "CaseJudge",
@@ -58,8 +62,10 @@ __all__ = [
     "LinkKind",
     "Motion",
     "MotionKind",
+    "MotionOutcome",
     "MotionStatus",
     "Outcome",
+    "OutcomeGroup",
     "PeriodDirection",
     "PeriodTrigger",
     "PeriodUnit",

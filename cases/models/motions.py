@@ -98,6 +98,9 @@ class Ruling(models.Model):
             models.Index(fields=["case", "date"], name="ruling_case_date_idx"),
             # Home page "latest rulings": ORDER BY date DESC LIMIT n.
             models.Index(fields=["-date"], name="ruling_date_idx"),
+            # A judge's page: WHERE judge_id = %s ORDER BY date DESC, id DESC LIMIT n (without
+            # it the planner walks ruling_date_idx through every judge's rulings).
+            models.Index(fields=["judge", "-date", "-id"], name="ruling_judge_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ the views, feeds, exports and alerts read (``from cases import selectors``).
 """
 
 from cases.selectors.case import case_for_page
+from cases.selectors.chart import ChartMotions, chart_motions
 from cases.selectors.courts import (
     court_for_page,
     courts_with_counts,
@@ -19,6 +20,7 @@ from cases.selectors.deadlines import (
     deadlines_page,
     upcoming_deadlines,
 )
+from cases.selectors.graph import case_graph
 from cases.selectors.home import latest_rulings, latest_status_changes
 from cases.selectors.motions import latest_motions
 from cases.selectors.parties import Counsel, RoleGroup, case_parties_by_role
@@ -30,16 +32,19 @@ __all__ = [
     "CASE_TEXT",
     "TIMELINE_KINDS",
     "CaseDeadlines",
+    "ChartMotions",
     "Counsel",
     "Related",
     "RoleGroup",
     "activity",
     "case_deadlines",
     "case_for_page",
+    "case_graph",
     "case_links",
     "case_parties_by_role",
     "case_related",
     "case_timeline",
+    "chart_motions",
     "court_for_page",
     "courts_with_counts",
     "deadlines_page",

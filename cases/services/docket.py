@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases import search
+from cases.analytics.refresh import analytics_refresh_on_commit
 from cases.models import Case, DocketEntry, EventKind, Motion, MotionStatus
 from cases.services.cases import apply_changes
 from cases.services.events import event_record
@@ -194,4 +195,5 @@ def motion_set_status(
         detail={"status": status, "note": note},
         motion=motion,
     )
+    analytics_refresh_on_commit()
     return motion

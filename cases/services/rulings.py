@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from cases import search
+from cases.analytics.refresh import analytics_refresh_on_commit
 from cases.models import Case, EventKind, Motion, MotionStatus, Outcome, Ruling, RulingMotion
 from cases.services.cases import apply_changes
 from cases.services.events import event_record
@@ -114,6 +115,7 @@ def ruling_record(
         RulingMotion.objects.create(ruling=ruling, motion=motion, outcome=outcome)
         Motion.objects.filter(pk=motion.pk).update(status=outcome)
         _report_decision(ruling, motion, outcome, actor)
+    analytics_refresh_on_commit()
     return ruling
 
 
@@ -170,4 +172,5 @@ def ruling_update(
             RulingMotion.objects.create(ruling=ruling, motion=motion, outcome=outcome)
         Motion.objects.filter(pk=motion_id).update(status=_motion_status_from_rulings(motion))
         _report_decision(ruling, motion, outcome, actor)
+    analytics_refresh_on_commit()
     return ruling

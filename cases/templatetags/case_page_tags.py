@@ -4,6 +4,9 @@
 - ``{% motion_rows motions %}``: the motions with their movants and decisions;
 - ``{% related_items related %}``: related cases, each with how it relates;
 - ``{% party_groups groups %}``: the parties by role, each group with its counsel.
+- ``{% related_graph graph %}``: the related-case graph (``cases.graph``), or nothing.
+- ``{% timeline_chart case chart_motions status_history deadlines count %}``: the timeline
+  chart (``cases.charts``), from the rows the page already shows.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from cases.charts.facts import chart_facts
+from cases.charts.svg import chart_figure
+from cases.deadlines.today import court_today
+from cases.graph.figure import figure as graph_figure
 from cases.html.motions import motion_row
 from cases.html.parties import party_group
 from cases.html.parts import english
@@ -51,3 +58,23 @@ def party_groups(groups: Iterable[Any]) -> SafeString:
     notes and termination dates, then each group's counsel."""
     party_url, plain = slug_urls("party-detail"), english()
     return join(party_group(group, party_url, plain) for group in groups)
+
+
+@register.simple_tag
+def timeline_chart(
+    case: Any, motions: Any, status_changes: Iterable[Any], deadlines: Iterable[Any], count: int
+) -> SafeString:
+    """Return the case's timeline chart: ``motions`` from ``selectors.chart_motions``, the
+    status history and the next open deadlines (and their count) the page lists. Today is the
+    court's."""
+    today = court_today(case.court)
+    return chart_figure(chart_facts(case, motions, status_changes, deadlines, count, today))
+
+
+@register.simple_tag
+def related_graph(graph: Any) -> SafeString:
+    """Return the figure of a case's related-case graph (``selectors.case_graph``), its boxes
+    linked to their cases; nothing for no graph (a case without links)."""
+    if graph is None:
+        return join([])
+    return graph_figure(graph, slug_urls("case-detail"), slug_urls("case-related"))

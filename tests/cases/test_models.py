@@ -26,6 +26,9 @@ def test_the_models_are_declared_in_the_order_of_their_concepts() -> None:
         "DefaultPeriod",
         "StatusChange",
         "CaseEvent",
+        "MotionOutcome",
+        "OutcomeGroup",
+        "AnalyticsRefresh",
     ]
 
 

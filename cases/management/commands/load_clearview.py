@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cases.analytics.refresh import analytics_refresh
+from cases.analytics.selectors import refresh_state
 from cases.seed.default_periods import load_default_periods
 from cases.seed.errors import SeedError
 from cases.seed.loader import DEFAULT_FILE, load
@@ -38,6 +40,9 @@ class Command(BaseCommand):
         # The courts are in place now, so their default deadline periods can be.
         created["default periods"] += load_default_periods()["default periods"]
         created += type(created)()  # drop zero counts
+        # The motion analytics count what was loaded (and are computed once if never before).
+        if created or refresh_state() is None:
+            analytics_refresh()
         if not created:
             self.stdout.write("Nothing to change: the docket is already loaded.")
             return

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cases.analytics.filters import OutcomeFilterSet
 from cases.filters import CaseFilterSet
 from tests.security.fuzz.fuzzer import ADMIN, ANON, READER
 
 
-def case_filter_params() -> list[str]:
+def case_filter_params(filterset: type = CaseFilterSet) -> list[str]:
     """Every query-string name the case filters read (a date range reads two)."""
     names = []
-    for name, filter_ in CaseFilterSet.base_filters.items():
+    for name, filter_ in filterset.base_filters.items():
         suffixes = getattr(filter_.extra.get("widget"), "suffixes", None)
         names += [f"{name}_{suffix}" for suffix in suffixes] if suffixes else [name]
     return names
 
 
 CASE_PARAMS = case_filter_params()
+ANALYTICS_PARAMS = case_filter_params(OutcomeFilterSet)
+ANALYTICS_VALID = ["ilnd", "dismiss", "active", "federal_district", "2020-01-01", "1", "0", "5"]
 CASE_VALID = ["ilnd", "cal-sf", "filed", "active", "federal_district", "class_action", "IL"]
 CASE_VALID += ["2020-01-01", "2021-01-01", "-filed", "caption", "alpha", "complaint", "2", "30"]
 TIMELINE_PARAMS = ["kind", "since", "until", "page"]
@@ -58,6 +61,13 @@ PAGES = [
         170,
     ),
     Pages("parties", [("/parties/", ANON)], ["q", "kind", "role", "page"], ["person"], 120),
+    Pages(
+        "analytics",
+        [("/analytics/", ANON), ("/analytics/judges.csv", ANON), ("/judges/{w.judge}/", ANON)],
+        ANALYTICS_PARAMS,
+        ANALYTICS_VALID,
+        60,
+    ),
     Pages(
         "other-pages",
         [

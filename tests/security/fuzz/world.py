@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from alerts import services as alert_services
 from alerts.emails import unsubscribe_token
 from cases import services
+from cases.analytics.refresh import analytics_refresh
 from cases.models import (
     Case,
     CaseJudge,
@@ -126,6 +127,7 @@ def _build_world() -> World:
     User.objects.create_superuser("root", "root@example.org", "root's long passphrase")
     subscription = alert_services.subscription_follow(user=bob, case=d.alpha)
     alert_services.subscription_follow(user=bob, case=d.gamma)
+    analytics_refresh()  # the analytics pages read their summary (and filter it live)
     return World(
         alpha=d.alpha.slug,
         beta=d.beta.slug,

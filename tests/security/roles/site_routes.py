@@ -103,6 +103,8 @@ SITE_ROUTES: dict[str, Route] = {
     "courts/": at("/courts/", PAGE),
     "courts/<slug:code>/": at(lambda w: f"/courts/{w.court.code}/", PAGE),
     "judges/<int:pk>/": at(lambda w: f"/judges/{w.judge.pk}/", PAGE),
+    "analytics/": at("/analytics/", PAGE),
+    "analytics/<slug:table>.csv": at("/analytics/judges.csv", PAGE),
     "parties/": at("/parties/", PAGE),
     "parties/<slug:slug>/": at(lambda w: w.party.get_absolute_url(), PAGE),
     # Alerts: the reader's own. The method is checked before the sign-in.

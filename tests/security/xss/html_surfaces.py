@@ -50,6 +50,8 @@ def html_pages(w: World) -> dict[str, tuple[str, list[str]]]:
             w.judge.get_absolute_url(),
             ["judge name", "court name", "case short name", "ruling title"],
         ),
+        # Every group, however few its decisions (the world's judge decided one motion).
+        "analytics": ("/analytics/?min=1", ["judge name", "court short name"]),
         "parties": ("/parties/", ["party name"]),
         "party": (
             w.party.get_absolute_url(),
