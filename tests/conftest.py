@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -49,6 +50,13 @@ def fast_password_hashing() -> None:
     """Hash test passwords with MD5: PBKDF2's million rounds cost 0.3 s a sign-in here."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def analytics_cache_cleared() -> None:
+    """Each test starts without the rendered analytics tables of another (keyed by the refresh
+    time, which two tests' frozen clocks could share)."""
+    caches["analytics"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -190,6 +190,16 @@ CACHES = {
         "TIMEOUT": 6 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 40},
     },
+    # The rendered motion-outcome tables of /analytics/ and the judge pages, under the summary's
+    # refresh time and the page's query (templates/cases/analytics.html): a new refresh is a new
+    # key. Per worker, at most 100 of about 50 KB; 10 minutes, so a renamed judge or court shows
+    # soon.
+    "analytics": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "analytics",
+        "TIMEOUT": 10 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 100},
+    },
 }
 
 # E-mail: SMTP (or any django-environ scheme) from EMAIL_URL, else files under var/mail/.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import caches
 
 from cases.analytics.refresh import analytics_refresh
 from tests import factories
@@ -149,3 +150,29 @@ def test_long_names_are_cut_in_the_chart_and_whole_in_its_titles(client):
     analytics_refresh()
     html = client.get("/analytics/").content.decode()
     assert f"<title>{long_name}</title>{long_name[:33]}…</text>" in html
+
+
+COUNTED_LINE = re.compile(r"(\d+) motions?: (\d+) decided")
+
+
+@pytest.mark.parametrize("page", ["all", "one kind", "filtered live", "judge"])
+def test_the_rendered_tables_are_kept_until_the_next_refresh(client, page):
+    # The tables are rendered once per refresh and query (the "analytics" cache), and a refresh
+    # shows at once: its time is in the key.
+    docket = analytics_docket.build()
+    url = {
+        "all": "/analytics/?min=0",
+        "one kind": "/analytics/?min=0&kind=stay",
+        "filtered live": "/analytics/?min=0&kind=stay&court=ana-a",
+        "judge": f"/judges/{docket.quinn.pk}/?min=1",
+    }[page]
+    before = COUNTED_LINE.search(page_text(client, url)).groups()
+    kept = len(caches["analytics"]._cache)  # noqa: SLF001 - locmem's entries
+    assert kept >= 1
+    motion = factories.motion(docket.case2, title="Stay 5", kind="stay")
+    analytics_docket.decide(docket.case2, motion, "granted", 50, docket.quinn)
+    assert COUNTED_LINE.search(page_text(client, url)).groups() == before  # not yet recounted
+    assert len(caches["analytics"]._cache) == kept  # noqa: SLF001 - served from it
+    analytics_refresh()
+    motions, decided = COUNTED_LINE.search(page_text(client, url)).groups()
+    assert (int(motions), int(decided)) == (int(before[0]) + 1, int(before[1]) + 1)
