@@ -8,25 +8,22 @@ related-graph-phone.png), cropped to the graph.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.conftest import PHONE, SCREENSHOTS
-from tests.browser.test_researcher import assert_no_horizontal_overflow
+from tests.browser.test_researcher import (
+    ALAMEDA,
+    MDL,
+    MDL_NAME,
+    NDCAL,
+    assert_no_horizontal_overflow,
+    path_is,
+)
 
 pytestmark = pytest.mark.browser
-
-ALAMEDA = "/cases/renderos-v-clearview-alameda/"
-NDCAL = "/cases/renderos-v-clearview-ndcal/"
-MDL = "/cases/in-re-clearview-mdl/"
-MDL_NAME = "In re Clearview AI Consumer Privacy Litigation"
-
-
-def path_is(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^https?://[^/]+{re.escape(path)}(?:[?#].*)?$")
 
 
 def shown_at_scale(graph: Locator) -> float:
