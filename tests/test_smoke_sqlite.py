@@ -79,7 +79,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Site:
         "import_pacer": manage(
             env,
             "import_pacer",
-            str(ROOT.parent / "shared" / "data" / "pacer" / "district_casd.html"),
+            str(ROOT / "tests" / "data" / "pacer" / "district_casd.html"),
         ),
         "ensure_admin": manage(
             {**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD}, "ensure_admin"

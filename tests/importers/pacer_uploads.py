@@ -1,12 +1,11 @@
 """What the tests of "Import a PACER docket" share: real reports, and the upload's steps.
 
-Real PACER reports from /work/shared/data/pacer (see its README), posted as a browser would.
+Real PACER reports from tests/data/pacer (see its README), posted as a browser would.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,8 +14,9 @@ from django.urls import reverse
 
 from cases.models import Case, Court, DocketEntry, DocketImport
 from parties.models import CaseParty, Party
+from tests.importers.pacer.reports import PACER_DIR
 
-DATA = Path("/work/shared/data/pacer")
+DATA = PACER_DIR
 UPLOAD = reverse("admin:cases_docketimport_pacer")
 CONFIRM = reverse("admin:cases_docketimport_pacer_confirm")
 LOG = reverse("admin:cases_docketimport_changelist")

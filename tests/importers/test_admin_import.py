@@ -1,6 +1,6 @@
 """The admin page "Import a PACER docket": upload, preview, confirm, one file per request.
 
-Real PACER reports from /work/shared/data/pacer (see its README), posted as a browser would.
+Real PACER reports from tests/data/pacer (see its README), posted as a browser would.
 Refusals (bad input, who may import) and the import log are in ``test_admin_import_refusals``.
 """
 

@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 from cases.models import Case
 from tests.processes import ROOT
 
-PACER_DIR = Path(os.environ.get("PACER_REPORTS_DIR", ROOT.parent / "shared" / "data" / "pacer"))
+# Copies of the shared real reports (tests/data/pacer/README.md: where they come from).
+PACER_DIR = Path(os.environ.get("PACER_REPORTS_DIR", ROOT / "tests" / "data" / "pacer"))
 REPORTS = sorted(p.stem for p in PACER_DIR.glob("*.html"))
 
 
