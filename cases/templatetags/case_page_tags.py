@@ -7,6 +7,9 @@
 - ``{% related_graph graph %}``: the related-case graph (``cases.graph``), or nothing.
 - ``{% timeline_chart case chart_motions status_history deadlines count %}``: the timeline
   chart (``cases.charts``), from the rows the page already shows.
+
+The two pictures are drawn once per worker for the same rows (``tracker.memo.Recent``, keyed by
+the rows themselves): a case page seen again costs its queries, not its drawings.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 
 from cases.charts.facts import chart_facts
@@ -29,8 +33,14 @@ from cases.html.timeline import timeline_item
 from cases.models import CaseEvent, Motion
 from tracker.html import join
 from tracker.links import slug_urls
+from tracker.memo import Recent
 
 register = template.Library()
+
+# Each at most some 40 KB of markup: a worker keeps at most 10 MB of drawings.
+DRAWINGS = 128
+charts: Recent[SafeString] = Recent(DRAWINGS)
+graphs: Recent[SafeString] = Recent(DRAWINGS)
 
 
 @register.simple_tag
@@ -67,8 +77,8 @@ def timeline_chart(
     """Return the case's timeline chart: ``motions`` from ``selectors.chart_motions``, the
     status history and the next open deadlines (and their count) the page lists. Today is the
     court's."""
-    today = court_today(case.court)
-    return chart_figure(chart_facts(case, motions, status_changes, deadlines, count, today))
+    facts = chart_facts(case, motions, status_changes, deadlines, count, court_today(case.court))
+    return charts.get(repr(facts), lambda: chart_figure(facts))
 
 
 @register.simple_tag
@@ -77,4 +87,7 @@ def related_graph(graph: Any) -> SafeString:
     linked to their cases; nothing for no graph (a case without links)."""
     if graph is None:
         return join([])
-    return graph_figure(graph, slug_urls("case-detail"), slug_urls("case-related"))
+    key = (graph, get_script_prefix(), get_urlconf())
+    return graphs.get(
+        key, lambda: graph_figure(graph, slug_urls("case-detail"), slug_urls("case-related"))
+    )
