@@ -192,8 +192,8 @@ CACHES = {
     },
     # The rendered motion-outcome tables of /analytics/ and the judge pages, under the summary's
     # refresh time and the page's query (templates/cases/analytics.html): a new refresh is a new
-    # key. Per worker, at most 100 of about 50 KB; 10 minutes, so a renamed judge or court shows
-    # soon.
+    # key; and the figures counted live for other filters (cases/analytics/live.py). Per worker,
+    # at most 100 of about 50 KB; 10 minutes, so a renamed judge or court shows soon.
     "analytics": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "analytics",
@@ -201,6 +201,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100},
     },
 }
+# Seconds a live count of /analytics/ (filters the stored groups do not answer) may take
+# (PostgreSQL's statement_timeout); longer, and the page says so instead (cases/analytics/live.py).
+ANALYTICS_LIVE_TIMEOUT = env.float("ANALYTICS_LIVE_TIMEOUT", default=10.0)
 
 # E-mail: SMTP (or any django-environ scheme) from EMAIL_URL, else files under var/mail/.
 if env.str("EMAIL_URL", default=""):

@@ -19,6 +19,7 @@ from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
+from cases.analytics import live
 from cases.analytics.filters import OutcomeFilterSet
 from cases.analytics.groups import Group, group_from
 from cases.analytics.outcomes import COUNTS, DECIDED, QUARTILES, aggregates
@@ -113,6 +114,7 @@ class Report:
     total: Group | None = None
     tables: list[OutcomeTable] = field(default_factory=list)
     live: bool = False
+    too_slow: str = ""  # counted live for too long: why nothing is shown
 
     @property
     def total_shown(self) -> bool:
@@ -254,8 +256,15 @@ def outcome_report(filterset: OutcomeFilterSet) -> Report:
     scope = _scope(filterset)
     if scope is None:
         rows = filterset.qs
-        tables = [_table(spec, _live_rows(rows, spec), minimum) for spec in TABLES.values()]
-        total = rows.order_by().aggregate(**aggregates())
+
+        def count() -> tuple[dict[str, Any], list[OutcomeTable]]:
+            tables = [_table(spec, _live_rows(rows, spec), minimum) for spec in TABLES.values()]
+            return rows.order_by().aggregate(**aggregates()), tables
+
+        try:
+            total, tables = live.counted(state, filterset, count, "page", minimum)
+        except live.TooSlow as slow:
+            return Report(state=state, minimum=minimum, live=True, too_slow=str(slow))
     else:
         total, tables = _stored_tables(scope, minimum)
     return Report(
@@ -264,10 +273,14 @@ def outcome_report(filterset: OutcomeFilterSet) -> Report:
 
 
 def outcome_groups(filterset: OutcomeFilterSet, table: str) -> list[Group]:
-    """Return every group of ``table`` shown at the filters' minimum, for the CSV."""
+    """Return every group of ``table`` shown at the filters' minimum, for the CSV (raises
+    ``live.TooSlow`` when counting them live takes too long)."""
     spec, scope = TABLES[table], _scope(filterset)
     if scope is None:
-        rows = _live_rows(filterset.qs, spec)
+        state = refresh_state()
+        if state is None:
+            return []
+        rows = live.counted(state, filterset, lambda: _live_rows(filterset.qs, spec), table)
     else:
         rows = _summary_rows(dimension=scope.tables[table], **scope.where)
     shown, _hidden = _ranked(spec, rows, filterset.minimum)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cases.analytics import downloads, selectors
+from cases.analytics import downloads, live, selectors
 from cases.analytics.filters import DEFAULT_MINIMUM, OutcomeFilterSet, minimum_from
 from cases.models import Judge, MotionOutcome
 from tracker.pages import query_without
@@ -35,7 +35,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
             "nav": "analytics",
             "filterset": filterset,
             "report": report,
-            "problems": filterset.problems(),
+            "problems": [*filterset.problems(), *([report.too_slow] if report.too_slow else [])],
             "query": request.GET.urlencode(),
             "show_small_query": with_small_groups(request),
             "default_minimum": DEFAULT_MINIMUM,
@@ -46,12 +46,18 @@ def analytics(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def analytics_csv(request: HttpRequest, table: str) -> StreamingHttpResponse:
-    """One table of the page, with the page's filters, every group at the minimum."""
+def analytics_csv(request: HttpRequest, table: str) -> HttpResponse | StreamingHttpResponse:
+    """One table of the page, with the page's filters, every group at the minimum (503 when
+    counting them live takes too long)."""
     spec = selectors.TABLES.get(table)
     if spec is None:
         raise Http404("No such table: the tables are kinds, judges and courts.")
-    groups = selectors.outcome_groups(_filterset(request), table)
+    try:
+        groups = selectors.outcome_groups(_filterset(request), table)
+    except live.TooSlow as slow:
+        response = HttpResponse(str(slow), status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "1800"  # the next recount
+        return response
     return downloads.outcome_csv(request, spec, groups)
 
 
