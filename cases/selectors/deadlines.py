@@ -6,12 +6,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cases.deadlines.today import with_remaining
 from cases.models import Case, Deadline, DeadlineStatus
-from cases.selectors.shared import CASE_TEXT, SubqueryCount
+from cases.selectors.shared import CASE_TEXT
 
 
 def upcoming_deadlines(*, days: int = 30, today: datetime.date | None = None) -> QuerySet[Deadline]:
@@ -61,6 +61,36 @@ def _latest_first(deadline: Deadline) -> tuple:
     return (deadline.due_date, time is not None, time or datetime.time.min, deadline.pk)
 
 
+# A case page's deadlines, written out in SQL (compiling the ORM's union of two annotated,
+# sliced querysets cost more than running it): the upcoming open ones soonest first and the
+# others latest first, each part with its own count (an InitPlan) and cut to its limit.
+_COLUMNS = ", ".join(f'd."{field.column}"' for field in Deadline._meta.concrete_fields)
+_UPCOMING = "d.status = %s AND d.due_date >= %s"
+_PART = """
+SELECT {columns},
+    (SELECT COUNT(*) FROM cases_deadline d WHERE d.case_id = %s AND {where}) AS total,
+    {upcoming} AS upcoming
+FROM cases_deadline d WHERE d.case_id = %s AND {where}
+ORDER BY {order}{limit}
+"""
+
+
+def _part(upcoming: bool, limit: int | None) -> str:
+    where = _UPCOMING if upcoming else f"NOT ({_UPCOMING})"
+    order = (
+        "d.due_date, d.due_time, d.id"
+        if upcoming
+        else "d.due_date DESC, d.due_time DESC NULLS LAST, d.id DESC"
+    )
+    return _PART.format(
+        columns=_COLUMNS,
+        where=where,
+        upcoming="1 = 1" if upcoming else "1 = 0",
+        order=order,
+        limit="" if limit is None else f" LIMIT {int(limit)}",
+    )
+
+
 def case_deadlines(
     case: Case,
     *,
@@ -69,30 +99,20 @@ def case_deadlines(
     today: datetime.date | None = None,
 ) -> CaseDeadlines:
     """Return the case's upcoming open deadlines and its past or closed ones, each list cut to
-    its limit in SQL, with both counts: one statement (the two lists' ``UNION ALL``), however
-    many deadlines the case has."""
+    its limit in SQL, with both counts: one statement (the two lists' ``UNION ALL``) on
+    PostgreSQL, however many deadlines the case has; two on SQLite, which cannot limit the
+    parts of a compound statement."""
     today = today or timezone.localdate()
-    rows = Deadline.objects.filter(case=case)
-    is_upcoming = Q(status=DeadlineStatus.OPEN, due_date__gte=today)
-    soonest = (
-        rows.filter(is_upcoming)
-        .annotate(total=SubqueryCount(rows.filter(is_upcoming).values("pk")), upcoming=Value(True))
-        .order_by("due_date", "due_time", "pk")[:upcoming_limit]
-    )
-    latest = (
-        rows.exclude(is_upcoming)
-        .annotate(
-            total=SubqueryCount(rows.exclude(is_upcoming).values("pk")), upcoming=Value(False)
-        )
-        .order_by("-due_date", F("due_time").desc(nulls_last=True), "-pk")[:past_limit]
-    )
-    if connections[rows.db].features.supports_slicing_ordering_in_compound:  # PostgreSQL
-        both = list(soonest.union(latest, all=True))
+    params = [case.pk, DeadlineStatus.OPEN, today] * 2
+    soonest, latest = _part(True, upcoming_limit), _part(False, past_limit)
+    if connections[Deadline.objects.db].features.supports_slicing_ordering_in_compound:
+        both = list(Deadline.objects.raw(f"({soonest}) UNION ALL ({latest})", params * 2))
         # A UNION's order is not promised: each list is sorted again as its part was.
         upcoming = sorted((d for d in both if d.upcoming), key=_soonest_first)
         past = sorted((d for d in both if not d.upcoming), key=_latest_first, reverse=True)
-    else:  # SQLite cannot limit the parts of a compound statement
-        upcoming, past = list(soonest), list(latest)
+    else:
+        upcoming = list(Deadline.objects.raw(soonest, params))
+        past = list(Deadline.objects.raw(latest, params))
     for deadline in (*upcoming, *past):
         deadline.case = case  # the court is already loaded with the case
     with_remaining(upcoming)

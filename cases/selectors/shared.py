@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import IntegerField, Subquery
 
 # The case's stored search text can run to a megabyte for a big docket: lists that show cases
@@ -16,3 +18,8 @@ class SubqueryCount(Subquery):
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
     output_field = IntegerField()
+
+
+def as_date(value: datetime.date | str | None) -> datetime.date | None:
+    """Return a date column read with a plain cursor as a date (SQLite's driver gives text)."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
