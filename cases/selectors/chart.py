@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from cases.models import Case, EventKind
+from cases.selectors.shared import as_date
 
 # An MDL has hundreds of motions: the chart draws the latest, the timeline lists them all.
 CHART_MOTIONS = 40
@@ -52,11 +53,6 @@ class ChartMotions:
     no_filed_date: int  # of which have no filing date
 
 
-def _date(value: datetime.date | str | None) -> datetime.date | None:
-    """Return a date column as a date (SQLite's driver returns the text)."""
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def chart_motions(case: Case, *, total: int, limit: int = CHART_MOTIONS) -> ChartMotions:
     """Return the case's latest ``limit`` motions by filing date with the day each ended.
 
@@ -68,7 +64,7 @@ def chart_motions(case: Case, *, total: int, limit: int = CHART_MOTIONS) -> Char
         cursor.execute(_LATEST, [EventKind.MOTION_DECIDED.value, case.pk, case.pk, limit])
         found = cursor.fetchall()
     rows = [
-        ChartMotion(title, kind, status, _date(filed), _date(ended))
+        ChartMotion(title, kind, status, as_date(filed), as_date(ended))
         for title, kind, status, filed, ended, _ in found
     ]
     return ChartMotions(rows, total, found[0][5] if found else 0)

@@ -16,12 +16,11 @@ Both are SQL written out: the ORM has no recursive query, and the case page is o
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import connection
 
 from cases.graph.parts import COLLAPSE_OVER, MEMBER_KINDS, CaseGraph, GraphCase, GraphLink, lane_of
 from cases.models import Case, LinkKind
+from cases.selectors.shared import as_date
 
 NODE_LIMIT = 30
 
@@ -79,14 +78,9 @@ def _links(ids: list[int]) -> list[GraphLink]:
     with connection.cursor() as cursor:
         cursor.execute(_LINKS.format(ids=placeholders), [*ids, *ids])
         return [
-            GraphLink(source, target, kind, _LABELS.get(kind, kind), _date(date))
+            GraphLink(source, target, kind, _LABELS.get(kind, kind), as_date(date))
             for source, target, kind, date in cursor.fetchall()
         ]
-
-
-def _date(value: datetime.date | str | None) -> datetime.date | None:
-    """Return a date column (SQLite gives it as text)."""
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _graph_case(row: tuple) -> GraphCase:
@@ -99,11 +93,11 @@ def _graph_case(row: tuple) -> GraphCase:
         docket_number=docket_number,
         name=name,
         lane=lane_of(level, case_type),
-        filed=_date(filed),
+        filed=as_date(filed),
         members=count,
         consolidated=consolidated or 0,
-        first_member=_date(first),
-        last_member=_date(last),
+        first_member=as_date(first),
+        last_member=as_date(last),
     )
 
 
