@@ -25,6 +25,7 @@ from cases.models import (
     Case,
     CaseJudge,
     CaseStatus,
+    CaseTag,
     CaseType,
     Court,
     CourtLevel,
@@ -32,6 +33,7 @@ from cases.models import (
     DeadlineStatus,
     Motion,
     MotionStatus,
+    Tag,
 )
 from parties.models import CaseParty, Representation
 from tracker.widgets import (
@@ -97,6 +99,50 @@ class CourtsField(filter_fields.MultipleChoiceField):
 
 class CourtsFilter(filters.MultipleChoiceFilter):
     field_class = CourtsField
+
+
+# Tags are for signed-in staff (cases/selectors/notes.py): the case list says so to anyone else
+# who names one, and leaves the filter out.
+TAGS_NOT_PUBLIC = "Tags are for signed-in staff; this filter was not applied."
+
+
+class TagChoices(BaseChoiceIterator):
+    """Every tag as (slug, name), by name: read once per form, for checking the values given
+    and for printing the options alike (``TagsField``)."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, list[tuple[str, str]]] = {}
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        if "rows" not in self._read:
+            self._read["rows"] = list(Tag.objects.order_by("name").values_list("slug", "name"))
+        yield from self._read["rows"]
+
+
+class TagsField(filter_fields.MultipleChoiceField):
+    def __deepcopy__(self, memo: dict[int, Any]) -> TagsField:
+        # A form's copy of the field and of its widget share one TagChoices, so that the tags
+        # are read once for checking the values given and for printing the options.
+        result = super().__deepcopy__(memo)
+        result.widget.choices = result._choices
+        return result
+
+
+class TagsFilter(filters.MultipleChoiceFilter):
+    """Cases with every tag chosen (``?tag=priority&tag=amicus-opportunity``)."""
+
+    field_class = TagsField
+
+    def filter(self, queryset: QuerySet[Case], value: list[str]) -> QuerySet[Case]:
+        for slug in value:
+            tagged = CaseTag.objects.filter(case=OuterRef("pk"), tag__slug=slug)
+            queryset = queryset.filter(Exists(tagged))
+        return queryset
+
+
+def _signed_in(request: Any) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
 
 
 def _text(label: str, help_text: str = "") -> dict[str, Any]:
@@ -167,6 +213,13 @@ class CaseFilterSet(filters.FilterSet):
         min_value=1,
         max_value=366,
     )
+    # Signed-in users only: __init__ takes it out for anyone else.
+    tag = TagsFilter(
+        label="Tags",
+        choices=TagChoices(),
+        help_text="Cases with every tag chosen.",
+        widget=FastSelectMultiple,
+    )
     sort = filters.ChoiceFilter(
         label="Sort by",
         choices=SORT_LABELS[1:],
@@ -178,6 +231,24 @@ class CaseFilterSet(filters.FilterSet):
     class Meta:
         model = Case
         fields: list[str] = []
+
+    def __init__(
+        self,
+        data: Any = None,
+        queryset: QuerySet[Case] | None = None,
+        *,
+        request: Any = None,
+        prefix: str | None = None,
+    ) -> None:
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # The tag filter applies only for a signed-in user (the list page, the API's signed-in
+        # reads); anyone else is not offered it, and a tag they name is reported, not applied.
+        self.tags_refused = False
+        if not _signed_in(request):
+            del self.filters["tag"]
+            data = self.data
+            given = data.getlist("tag") if hasattr(data, "getlist") else [data.get("tag")]
+            self.tags_refused = any(given)
 
     def filter_search(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
         value = value.strip()
@@ -255,6 +326,8 @@ class CaseFilterSet(filters.FilterSet):
             label = self.form.fields[name].label if name in self.form.fields else name
             for error in errors:
                 messages.append(f"{label}: {error} This filter was not applied.")
+        if self.tags_refused:
+            messages.append(TAGS_NOT_PUBLIC)
         return messages
 
 

@@ -30,6 +30,9 @@ EDITOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "statuschange": ("view",),
         "caseevent": ("view",),
         "docketimport": ("view",),  # the import log; its rows are written by the importers only
+        # Tags: renamed, merged and deleted in the admin (staff tag cases on the case pages).
+        # Notes have no rights here: they are their authors' (cases/views_notes.py).
+        "tag": ("view", "add", "change", "delete"),
     },
     "parties": {
         "party": ("view", "add", "change"),

@@ -17,6 +17,7 @@ from cases import search, selectors
 from cases.analytics.views import judge_context
 from cases.deadlines.today import with_remaining
 from cases.filters import CaseFilterSet, CourtChoices, CourtsField, TimelineFilter
+from cases.html.tags import with_row_tags
 from cases.models import Case, Court, DeadlineStatus, Judge
 from tracker.admin_tools import row_id
 from tracker.pages import paginate, query_without
@@ -72,7 +73,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
-    filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all())
+    # The request: its tag filter is for signed-in users (cases/filters.py).
+    filterset = CaseFilterSet(request.GET or None, queryset=Case.objects.all(), request=request)
     searching = filterset.searching and connection.vendor == "postgresql"
     query = filterset.form.cleaned_data.get("q", "") if filterset.searching else ""
     if searching:
@@ -87,6 +89,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         if raw is None and query and connection.vendor != "postgresql":
             raw = search.fallback_snippet(case.search_text, query)
         case.snippet_html = search.snippet_html(raw) if raw else ""
+    if request.user.is_authenticated:  # each row's tags, one statement (cases/html/tags.py)
+        with_row_tags(rows, selectors.tags_by_case(case.pk for case in rows))
     return render(
         request,
         "cases/case_list.html",
@@ -176,6 +180,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "problems": problems,
             "query": query_without(request, "page"),
             "following": following,
+            # A signed-in user's notes and the case's tags (two statements); None otherwise.
+            "notes_and_tags": selectors.case_notes_and_tags(case, request.user),
         },
     )
 

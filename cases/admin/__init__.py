@@ -16,4 +16,5 @@ from cases.admin import (  # noqa: F401
     links,
     motions,
     rulings,
+    tags,
 )

@@ -15,7 +15,8 @@ def case_row(
     """Return one ``<tr>`` of the case list: caption (and search snippet), court and docket
     number, status, filed date, last activity.
 
-    ``case.snippet_html`` is markup made safe already (``search.snippet_html``). ``case_url``
+    ``case.snippet_html`` is markup made safe already (``search.snippet_html``), and so is
+    ``case.tags_html``, which signed-in users' rows carry (``cases.html.tags``). ``case_url``
     and ``court_url`` build the links (``tracker.links.slug_urls``), ``english`` says whether
     dates can skip the translation machinery: ``{% case_rows %}`` reads each once for all rows.
     """
@@ -25,7 +26,7 @@ def case_row(
     filed = time_tag(case.filed_date, english) or NOT_CONFIRMED
     return (
         f'<tr><td><a href="{escape(case_url(case.slug))}">{escape(case.short_name)}</a>'
-        f"{snippet}</td>"
+        f"{snippet}{getattr(case, 'tags_html', '')}</td>"
         f'<td><a href="{escape(court_url(court.code))}">{escape(court.short_name)}</a> '
         f"{escape(case.docket_number)}</td>"
         f'<td><span class="badge {escape(status)}">{label(STATUS_LABELS, status)}</span></td>'

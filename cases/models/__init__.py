@@ -33,17 +33,31 @@ from cases.models.motion_choices import MotionKind, MotionStatus, Outcome, Rulin
 from cases.models.motions import Motion, Ruling, RulingMotion
 from cases.models.status_changes import StatusChange
 
+# Staff's tags and notes on a case, after the case's own concepts (isort: the order matters).
+from cases.models.notes import (  # isort: skip
+    NOTE_MAX_LENGTH,
+    TAG_NAME_MAX_LENGTH,
+    CaseNote,
+    CaseTag,
+    NoteVisibility,
+    Tag,
+)
+
 # Last, whatever the alphabet says: the analytics' summary is derived from every concept above.
 from cases.models.analytics import AnalyticsRefresh, MotionOutcome, OutcomeGroup  # isort: skip
 
 __all__ = [
     "LINK_INVERSE_LABELS",
+    "NOTE_MAX_LENGTH",
+    "TAG_NAME_MAX_LENGTH",
     "AnalyticsRefresh",
     "Case",
     "CaseEvent",
     "CaseJudge",
     "CaseLink",
+    "CaseNote",
     "CaseStatus",
+    "CaseTag",
     "CaseType",
     "Court",
     "CourtLevel",
@@ -64,6 +78,7 @@ __all__ = [
     "MotionKind",
     "MotionOutcome",
     "MotionStatus",
+    "NoteVisibility",
     "Outcome",
     "OutcomeGroup",
     "PeriodDirection",
@@ -75,6 +90,7 @@ __all__ = [
     "RulingMotion",
     "ServiceMethod",
     "StatusChange",
+    "Tag",
     "WebhookDelivery",
     "choices_check",
     "validate_time_zone",

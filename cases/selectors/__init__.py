@@ -23,6 +23,7 @@ from cases.selectors.deadlines import (
 from cases.selectors.graph import case_graph
 from cases.selectors.home import latest_rulings, latest_status_changes
 from cases.selectors.motions import latest_motions
+from cases.selectors.notes import NotesAndTags, case_notes_and_tags, tags_by_case
 from cases.selectors.parties import Counsel, RoleGroup, case_parties_by_role
 from cases.selectors.related import Related, case_links, case_related, related_item
 from cases.selectors.shared import CASE_TEXT
@@ -34,6 +35,7 @@ __all__ = [
     "CaseDeadlines",
     "ChartMotions",
     "Counsel",
+    "NotesAndTags",
     "Related",
     "RoleGroup",
     "activity",
@@ -41,6 +43,7 @@ __all__ = [
     "case_for_page",
     "case_graph",
     "case_links",
+    "case_notes_and_tags",
     "case_parties_by_role",
     "case_related",
     "case_timeline",
@@ -55,6 +58,7 @@ __all__ = [
     "latest_rulings",
     "latest_status_changes",
     "related_item",
+    "tags_by_case",
     "timeline_for_page",
     "upcoming_deadlines",
 ]

@@ -34,6 +34,17 @@ from cases.services.docket import (
     motion_update,
 )
 from cases.services.events import event_record, on_event_committed
+from cases.services.notes import (
+    case_tag_add,
+    case_tag_remove,
+    note_add,
+    note_delete,
+    note_update,
+    tag_create,
+    tag_merge,
+    tag_name_and_slug,
+    tag_rename,
+)
 from cases.services.proposals import (
     Proposal,
     deadline_proposals,
@@ -66,6 +77,8 @@ __all__ = [
     "proposal_rows",
     "proposal_service_method",
     "case_create",
+    "case_tag_add",
+    "case_tag_remove",
     "case_link_create",
     "case_link_update",
     "case_status_change",
@@ -82,6 +95,9 @@ __all__ = [
     "motion_file",
     "motion_set_status",
     "motion_update",
+    "note_add",
+    "note_delete",
+    "note_update",
     "on_event_committed",
     "ruling_check_decisions",
     "ruling_decisions",
@@ -89,4 +105,8 @@ __all__ = [
     "ruling_outcomes",
     "ruling_record",
     "ruling_update",
+    "tag_create",
+    "tag_merge",
+    "tag_name_and_slug",
+    "tag_rename",
 ]
