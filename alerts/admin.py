@@ -13,8 +13,8 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from alerts import services
-from alerts.forms import CHOICES
-from alerts.models import AlertSettings, Notification, Subscription
+from alerts.forms import CHOICES, SubscriptionAdminForm
+from alerts.models import SUBSCRIPTION_FILTERS, AlertSettings, Notification, Subscription
 from tracker.admin_tools import BaseAdmin, ReadOnlyAdmin, ServiceAdmin, form_changes
 
 
@@ -26,14 +26,27 @@ class AlertSettingsAdmin(BaseAdmin):
         "time_zone",
         "digest_hour",
         "reminder_days",
+        "follow_on",
         "email_rejected_at",
     ]
-    list_filter = ["delivery", ("email_rejected_at", admin.EmptyFieldListFilter)]
+    list_filter = ["delivery", "follow_on", ("email_rejected_at", admin.EmptyFieldListFilter)]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email", "email_rejected_reason"]
     autocomplete_fields = ["user"]
     fieldsets = [
-        (None, {"fields": ["user", "delivery", "time_zone", "digest_hour", "reminder_days"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "user",
+                    "delivery",
+                    "time_zone",
+                    "digest_hour",
+                    "reminder_days",
+                    "follow_on",
+                ]
+            },
+        ),
         (
             "Refused address",
             {
@@ -48,7 +61,9 @@ class AlertSettingsAdmin(BaseAdmin):
 def _follow(request: HttpRequest, obj: Subscription, form: ModelForm) -> Subscription:
     data = form.cleaned_data
     subscription = services.subscription_follow(
-        user=data["user"], case=data["case"], **{name: data[name] for name in CHOICES}
+        user=data["user"],
+        case=data["case"],
+        **{name: data[name] for name in (*CHOICES, *SUBSCRIPTION_FILTERS)},
     )
     if not data["active"]:
         subscription = services.subscription_unfollow(subscription=subscription)
@@ -71,7 +86,8 @@ class SubscriptionAdmin(ServiceAdmin):
         "case__docket_number",
     ]
     autocomplete_fields = ["user", "case"]
-    fields = ["user", "case", *CHOICES, "active"]
+    form = SubscriptionAdminForm
+    fields = ["user", "case", *CHOICES, *SUBSCRIPTION_FILTERS, "active"]
     create_with = _follow
     update_with = _update
 
@@ -82,8 +98,17 @@ class SubscriptionAdmin(ServiceAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "user", "kind", "status", "attempts", "subject", "last_error"]
-    list_filter = ["status", "kind", "delivery"]
+    list_display = [
+        "created_at",
+        "user",
+        "kind",
+        "notice",
+        "status",
+        "attempts",
+        "subject",
+        "last_error",
+    ]
+    list_filter = ["status", "kind", "notice", "delivery"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email", "subject", "key", "last_error"]
     date_hierarchy = "created_at"

@@ -118,8 +118,10 @@ def send_batch(*, limit: int = 100) -> BatchResult:
         return result
     rows = (
         Notification.objects.filter(pk__in=ids)
-        .select_related("user", "case__court", "event", "deadline__case__court")
-        .defer(*CASE_TEXT, "deadline__case__search_text", "deadline__case__search_vector")
+        .select_related(
+            "user", "case__court", "event", "deadline__case__court", "other_case__court"
+        )
+        .defer(*CASE_TEXT, *emails.DEADLINE_CASE_TEXT, *emails.OTHER_CASE_TEXT)
         .order_by("pk")
     )
     mail = get_connection(fail_silently=False)

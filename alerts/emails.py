@@ -2,6 +2,7 @@
 
 Every message says why the recipient gets it and how to change that, links to the case, and
 carries List-Unsubscribe / List-Unsubscribe-Post (one-click) headers pointing at a signed URL.
+An event alert may carry a notice besides its event (``alerts.notice_mail``).
 """
 
 from __future__ import annotations
@@ -11,26 +12,24 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.describe import filters_in_words, reasons
+from alerts.links import UNSUBSCRIBE_SALT as UNSUBSCRIBE_SALT
+from alerts.links import absolute, unsubscribe_token
+from alerts.links import read_unsubscribe_token as read_unsubscribe_token
 from alerts.models import Notification, NotificationKind, NotificationStatus, Subscription
+from alerts.notice_mail import notice_text
 from cases.deadlines.today import remaining
 from cases.models import DeadlineStatus
 from cases.selectors import CASE_TEXT
 
-UNSUBSCRIBE_SALT = "alerts.unsubscribe"
-
-PREFERENCE_REASONS = {
-    "status_changes": "status changes",
-    "rulings": "rulings and decided motions",
-    "motions": "motions filed",
-    "docket_entries": "new docket entries",
-    "deadline_reminders": "deadline reminders and deadline changes",
-}
+# The search columns of the other cases a notification joins, which no e-mail shows.
+DEADLINE_CASE_TEXT = ("deadline__case__search_text", "deadline__case__search_vector")
+OTHER_CASE_TEXT = ("other_case__search_text", "other_case__search_vector")
 
 
 class NothingToSend(Exception):
@@ -39,23 +38,6 @@ class NothingToSend(Exception):
 
 def _mail_domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "docket-tracker.invalid"
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def unsubscribe_token(*, user_id: int, subscription_id: int | None) -> str:
-    """A signed token naming whose alerts to stop: one subscription, or all (None)."""
-    return signing.dumps({"u": user_id, "s": subscription_id}, salt=UNSUBSCRIBE_SALT, compress=True)
-
-
-def read_unsubscribe_token(token: str) -> dict[str, int | None]:
-    """The token's content; raises ``signing.BadSignature`` if it was not made by us."""
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
-        raise signing.BadSignature("malformed token")
-    return {"u": data["u"], "s": data.get("s")}
 
 
 def build(notification: Notification) -> EmailMultiAlternatives:
@@ -121,8 +103,26 @@ def _event_context(notification: Notification, subscription: Subscription) -> di
     event = notification.event
     if event is None:
         raise NothingToSend("the event was deleted")
-    reasons = [label for field, label in PREFERENCE_REASONS.items() if getattr(subscription, field)]
-    return _case_context(subscription.case) | {"event": event, "reasons": reasons}
+    followed = {}
+    if notification.other_case_id is not None:  # does the recipient follow the new case now?
+        followed = dict(
+            Subscription.objects.filter(
+                user_id=notification.user_id, case_id=notification.other_case_id, active=True
+            )
+            .order_by()
+            .values_list("case_id", "pk")
+        )
+    notice = (
+        notice_text(notification, subscription_id=subscription.pk, followed=followed)
+        if notification.notice
+        else None
+    )
+    return _case_context(subscription.case) | {
+        "event": event,
+        "reasons": reasons(subscription),
+        "filters": filters_in_words(subscription),
+        "notice": notice,
+    }
 
 
 def _reminder_context(notification: Notification) -> dict[str, Any]:
@@ -146,15 +146,15 @@ def _reminder_context(notification: Notification) -> dict[str, Any]:
 def _digest_context(notification: Notification) -> dict[str, Any]:
     items = list(
         notification.items.filter(status=NotificationStatus.PENDING)
-        .select_related("case__court", "event", "deadline__case__court")
-        .defer(*CASE_TEXT, "deadline__case__search_text", "deadline__case__search_vector")
+        .select_related("case__court", "event", "deadline__case__court", "other_case__court")
+        .defer(*CASE_TEXT, *DEADLINE_CASE_TEXT, *OTHER_CASE_TEXT)
         .order_by("case__short_name", "case_id", "event__occurred_on", "pk")
     )
     if not items:
         raise NothingToSend("nothing waited for this digest")
-    followed = set(
+    followed = dict(
         Subscription.objects.filter(user=notification.user, active=True).values_list(
-            "case_id", flat=True
+            "case_id", "pk"
         )
     )
     groups: dict[int, dict[str, Any]] = {}
@@ -162,6 +162,7 @@ def _digest_context(notification: Notification) -> dict[str, Any]:
         if item.case_id not in followed:  # unfollowed since: leave it out
             continue
         group = groups.setdefault(item.case_id, _case_context(item.case) | {"items": []})
+        notice = None
         if item.kind == NotificationKind.REMINDER and item.deadline:
             left = remaining(item.deadline)
             text = f"Reminder: {item.deadline.title} due {item.deadline.due_date:%-d %B %Y}"
@@ -173,9 +174,13 @@ def _digest_context(notification: Notification) -> dict[str, Any]:
                 )
         elif item.event:
             text = item.event.summary
+            if item.notice:
+                notice = notice_text(
+                    item, subscription_id=followed[item.case_id], followed=followed
+                )
         else:
             continue
-        group["items"].append(text)
+        group["items"].append({"text": text, "notice": notice})
     groups = {k: v for k, v in groups.items() if v["items"]}
     if not groups:
         raise NothingToSend("every item of this digest was withdrawn")

@@ -8,9 +8,20 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
-from cases.models import validate_time_zone
+from alerts.filters import validate_match_words, validate_motion_kinds
+from cases.models import choices_check, validate_time_zone
 
 MAX_LEAD_DAYS = 60
+# The kinds of news a subscription chooses, and the filters that narrow them (copied together
+# when a follower is subscribed to the case a followed case went to).
+SUBSCRIPTION_CHOICES = (
+    "deadline_reminders",
+    "status_changes",
+    "rulings",
+    "motions",
+    "docket_entries",
+)
+SUBSCRIPTION_FILTERS = ("match_words", "motion_kinds")
 
 
 def parse_lead_days(value: str) -> list[int]:
@@ -38,6 +49,11 @@ class Delivery(models.TextChoices):
     DIGEST = "digest", "One daily digest"
 
 
+class FollowOn(models.TextChoices):
+    OFFER = "offer", "Offer me the new case in the alert"
+    FOLLOW = "follow", "Follow the new case for me"
+
+
 class AlertSettings(models.Model):
     """One person's alert preferences, for all the cases they follow."""
 
@@ -63,10 +79,19 @@ class AlertSettings(models.Model):
         null=True, blank=True, help_text="Set when the mail server refused the address for good."
     )
     email_rejected_reason = models.CharField(max_length=500, blank=True)
+    follow_on = models.CharField(
+        max_length=10,
+        choices=FollowOn.choices,
+        default=FollowOn.OFFER,
+        db_default=FollowOn.OFFER,
+        help_text="When a case you follow is removed, remanded, transferred, sent to an MDL or "
+        "appealed: what to do about the case it went to.",
+    )
 
     class Meta:
         verbose_name = "alert settings"
         verbose_name_plural = "alert settings"
+        constraints = [choices_check("follow_on", FollowOn, "alertsettings_follow_on_valid")]
 
     def __str__(self) -> str:
         return f"Alert settings of {self.user}"
@@ -90,6 +115,22 @@ class Subscription(models.Model):
     rulings = models.BooleanField(default=True, help_text="Rulings and decided motions.")
     motions = models.BooleanField(default=True, help_text="Motions filed.")
     docket_entries = models.BooleanField(default=False, help_text="Every new docket entry.")
+    # Filters (empty: no limit). They narrow docket entries, motions and rulings only.
+    match_words = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        validators=[validate_match_words],
+        help_text='Only entries, motions and rulings with one of these words or "quoted '
+        'phrases" (any case, whole words), e.g. settlement "preliminary injunction".',
+    )
+    motion_kinds = models.JSONField(
+        blank=True,
+        default=list,
+        db_default=[],
+        validators=[validate_motion_kinds],
+        help_text="Only motions of these kinds (none chosen: every kind).",
+    )
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -125,6 +166,14 @@ class NotificationStatus(models.TextChoices):
     SKIPPED = "skipped", "Not sent"
 
 
+class Notice(models.TextChoices):
+    """What an event notification tells besides the event, whatever the follower's choices."""
+
+    FOLLOW_OFFERED = "follow_offered", "Offers the case the litigation went to"
+    FOLLOWED = "followed", "Says the case the litigation went to is now followed"
+    CASE_CLOSED = "case_closed", "Says the case is closed and the follow stays"
+
+
 class Notification(models.Model):
     """The delivery record: one row per recipient and event, reminder or digest.
 
@@ -150,6 +199,17 @@ class Notification(models.Model):
     # new reminders; digests: "digest:<local date>".
     key = models.CharField(max_length=100, blank=True)
     lead_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    notice = models.CharField(
+        max_length=20, choices=Notice.choices, blank=True, default="", db_default=""
+    )
+    other_case = models.ForeignKey(
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The case the litigation went to (follow-on notices).",
+    )
     digest = models.ForeignKey(
         "self",
         null=True,
@@ -179,6 +239,11 @@ class Notification(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "key"], condition=~Q(key=""), name="notification_once_per_key"
+            ),
+            models.CheckConstraint(
+                condition=Q(notice__in=["", *Notice.values]),
+                name="notification_notice_valid",
+                violation_error_message="Unknown notice.",
             ),
         ]
         indexes = [

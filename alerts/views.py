@@ -18,10 +18,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alerts import services
-from alerts.emails import read_unsubscribe_token
+from alerts.describe import filters_in_words, reasons
 from alerts.forms import AlertSettingsForm, SubscriptionForm
+from alerts.links import read_follow_on_token, read_unsubscribe_token, unsubscribe_token
 from alerts.models import AlertSettings, Subscription
 from cases.models import Case
+from cases.selectors import CASE_TEXT
 
 View = Callable[..., HttpResponse]
 
@@ -194,3 +196,65 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 def _bad_unsubscribe_link(request: HttpRequest) -> HttpResponse:
     return render(request, "alerts/unsubscribe_invalid.html", status=400)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_on(request: HttpRequest, token: str) -> HttpResponse:
+    """The offer of an alert to follow the case the litigation went to.
+
+    The signed token is the reader's credential (no sign-in needed). GET only asks (mail
+    scanners follow links); POST, with the page's CSRF token, follows with the choices and
+    filters of the subscription named in the token. Someone who follows the case already keeps
+    their own choices.
+    """
+    offer = _follow_on_offer(token)
+    if offer is None:
+        return render(request, "alerts/follow_on_invalid.html", status=400)
+    like, case = offer
+    current = Subscription.objects.filter(user_id=like.user_id, case=case).first()
+    following = current is not None and current.active
+    if request.method == "POST" and not following:
+        current, _ = services.subscription_follow_like(user=like.user, case=case, like=like)
+    return render(
+        request,
+        "alerts/follow_on.html",
+        {
+            "case": case,
+            "like": like,
+            "email": like.user.email,
+            "state": "already" if following else "done" if request.method == "POST" else "ask",
+            "reasons": reasons(like),
+            "filters": filters_in_words(like),
+            "unsubscribe_url": (
+                reverse(
+                    "unsubscribe",
+                    args=[unsubscribe_token(user_id=like.user_id, subscription_id=current.pk)],
+                )
+                if current is not None and current.active
+                else ""
+            ),
+        },
+    )
+
+
+def _follow_on_offer(token: str) -> tuple[Subscription, Case] | None:
+    """(the subscription whose choices are copied, the case offered), or None if the link is bad."""
+    try:
+        link = read_follow_on_token(token)
+    except signing.BadSignature:
+        return None
+    like = (
+        Subscription.objects.select_related("user", "case")
+        .defer(*CASE_TEXT)
+        .filter(pk=link.subscription_id, user_id=link.user_id, user__is_active=True)
+        .first()
+    )
+    case = (
+        Case.objects.select_related("court")
+        .defer("search_text", "search_vector")
+        .filter(pk=link.case_id)
+        .first()
+    )
+    if like is None or case is None or case.pk == like.case_id:
+        return None
+    return like, case

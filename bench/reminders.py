@@ -8,8 +8,11 @@ timed twice: the first scan writes every reminder that has fallen due, the secon
 every 15 minutes afterwards) finds them all written. SQL statements are counted at both scales, to
 show that they grow with the chunks of rows written, not with each row. Last, ``delivery.
 send_batch()`` hands 5,000 reminders to Django's locmem e-mail backend, to measure the sender
-without a network. A table is printed and the figures are written to
-bench/results/reminders-<date>.json. Not part of the test suite.
+without a network. Then the fan-out: ``services.event_dispatch()`` of the docket entries and
+motions of one case with many subscribers (default 2,000), once with no subscriber filtering and
+once with two thirds of them filtering (a third by words and phrases, a third by motion kinds),
+timing events per second, SQL statements per event and rows written. A table is printed and the
+figures are written to bench/results/reminders-<date>.json. Not part of the test suite.
 
 The database (default postgres://root@127.0.0.1:5432/bench_alerts, or BENCH_DATABASE_URL) is
 created if missing and migrated; everything in it is deleted on each run.
@@ -39,6 +42,26 @@ FULL = {"courts": 40, "cases": 20_000, "deadlines": 100_000, "users": 2_500, "fo
 TIME_ZONES = ["America/Chicago", "America/New_York", "America/Los_Angeles", "America/Denver"]
 REMINDER_DAYS = ["7, 1", "7, 1", "7, 1", "3", "14, 7, 1", "1"]
 SEND_COUNT = 5_000
+FANOUT_SUBSCRIBERS = 2_000
+FANOUT_EVENTS = 200  # half docket entries, half motions
+FANOUT_WORDS = [
+    'settlement "preliminary injunction"',
+    "remand",
+    '"class certification" stay',
+    "mandate transfer",
+    '"motion to dismiss"',
+]
+FANOUT_KINDS = [["dismiss"], ["stay", "remand"], ["class_certification"], ["summary_judgment"]]
+FANOUT_TEXTS = [
+    "Minute entry: status conference held.",
+    "Joint stipulation regarding the briefing schedule.",
+    "Notice of settlement and request to vacate deadlines.",
+    "Order granting in part the motion to dismiss.",
+    "Transcript of proceedings held on the preliminary injunction.",
+    "Notice of appearance of counsel.",
+    "Order of remand to the Superior Court.",
+    "Letter to the court regarding discovery.",
+]
 SEED = 20_260_101
 _VAR_DIR = tempfile.TemporaryDirectory(prefix="bench-var-")  # removed when the run ends
 
@@ -117,11 +140,26 @@ class Send:
 
 
 @dataclass
+class Fanout:
+    label: str
+    subscribers: int
+    filtering: int
+    events: int
+    seconds: float
+    events_per_second: float
+    queries: int
+    queries_per_event: float
+    rows: int
+    rows_per_event: float
+
+
+@dataclass
 class Results:
     date: str
     machine: dict[str, str]
     scans: list[Scan] = field(default_factory=list)
     send: Send | None = None
+    fanouts: list[Fanout] = field(default_factory=list)
 
 
 def empty_tables() -> None:
@@ -275,6 +313,96 @@ def run_send(count: int) -> Send:
     )
 
 
+def fanout_data(subscribers: int, events: int, *, filtered: bool) -> tuple[list[int], int]:
+    """One case, its subscribers (two thirds filtering when ``filtered``) and its undispatched
+    events, half docket entries and half motions; return (event ids, subscribers filtering)."""
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from alerts.models import AlertSettings, Subscription
+    from cases.models import Case, CaseEvent, Court, CourtLevel, DocketEntry, Motion, MotionKind
+
+    rng = random.Random(SEED)  # noqa: S311 - test data, the same on every run
+    court = Court.objects.create(
+        code="bench-mdl",
+        name="Bench MDL Court",
+        short_name="B.M.",
+        level=CourtLevel.FEDERAL_DISTRICT,
+    )
+    case = Case.objects.create(
+        caption="In re Bench Litigation", short_name="In re Bench", slug="in-re-bench",
+        docket_number="1:26-md-00001", court=court,
+    )  # fmt: skip
+    users = User.objects.bulk_create(
+        User(username=f"follower{n:05d}", email=f"follower{n:05d}@example.org")
+        for n in range(subscribers)
+    )
+    AlertSettings.objects.bulk_create(AlertSettings(user=user) for user in users)
+    filtering = 0
+    rows = []
+    for n, user in enumerate(users):
+        words, kinds = "", []
+        if filtered and n % 3 == 1:
+            words = FANOUT_WORDS[n % len(FANOUT_WORDS)]
+        elif filtered and n % 3 == 2:
+            kinds = FANOUT_KINDS[n % len(FANOUT_KINDS)]
+        filtering += bool(words or kinds)
+        rows.append(
+            Subscription(
+                user=user, case=case, docket_entries=True, match_words=words, motion_kinds=kinds
+            )
+        )
+    Subscription.objects.bulk_create(rows, batch_size=5000)
+    today = timezone.localdate()
+    entries = DocketEntry.objects.bulk_create(
+        DocketEntry(case=case, number=n + 1, filed_date=today, text=rng.choice(FANOUT_TEXTS))
+        for n in range(events // 2)
+    )
+    kinds = [k for k in MotionKind.values if k != "other"]
+    motions = Motion.objects.bulk_create(
+        Motion(case=case, kind=rng.choice(kinds), title=f"Motion {n}", filed_date=today)
+        for n in range(events - len(entries))
+    )
+    made = CaseEvent.objects.bulk_create(
+        [
+            CaseEvent(case=case, kind="docket_entry_added", summary=e.text, docket_entry=e)
+            for e in entries
+        ]
+        + [CaseEvent(case=case, kind="motion_filed", summary=m.title, motion=m) for m in motions]
+    )
+    return [event.pk for event in made], filtering
+
+
+def run_fanout(subscribers: int, events: int, *, filtered: bool) -> Fanout:
+    """Dispatch every event of the fan-out case, one ``event_dispatch`` each, as the worker does."""
+    from django.db import connection
+
+    from alerts import services
+    from alerts.models import Notification
+
+    empty_tables()
+    event_ids, filtering = fanout_data(subscribers, events, filtered=filtered)
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        started = time.perf_counter()
+        for event_id in event_ids:
+            services.event_dispatch(event_id=event_id)
+        took = time.perf_counter() - started
+    rows = Notification.objects.count()
+    return Fanout(
+        label="with filters" if filtered else "no filters",
+        subscribers=subscribers,
+        filtering=filtering,
+        events=len(event_ids),
+        seconds=took,
+        events_per_second=len(event_ids) / took,
+        queries=counter.count,
+        queries_per_event=counter.count / len(event_ids),
+        rows=rows,
+        rows_per_event=rows / len(event_ids),
+    )
+
+
 def machine() -> dict[str, str]:
     from django.db import connection
 
@@ -321,6 +449,13 @@ def table(results: Results) -> str:
             f"{s.per_second:,.0f}/s; {s.queries:,} SQL statements "
             f"({s.queries_per_message:.2f} per message, {s.batches} batches)",
         ]
+    for f in results.fanouts:
+        lines += [
+            f"event_dispatch() fan-out, {f.label}: {f.events} events of one case with "
+            f"{f.subscribers:,} subscribers ({f.filtering:,} filtering) in {f.seconds:.2f}s = "
+            f"{f.events_per_second:,.1f} events/s; {f.queries_per_event:.2f} SQL statements per "
+            f"event; {f.rows:,} rows ({f.rows_per_event:,.0f} per event)"
+        ]
     return "\n".join(lines)
 
 
@@ -328,6 +463,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, nargs="+", default=[0.1, 1.0])
     parser.add_argument("--send", type=int, default=SEND_COUNT, help="0 to skip")
+    parser.add_argument(
+        "--fanout", type=int, default=FANOUT_SUBSCRIBERS, help="subscribers of the case; 0 to skip"
+    )
+    parser.add_argument("--fanout-events", type=int, default=FANOUT_EVENTS)
     args = parser.parse_args()
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     if urlsplit(database_url).path.lstrip("/") in {"test", "mine", "helperdb", "tracker_dev"}:
@@ -347,6 +486,10 @@ def main() -> None:
     if args.send:
         print(f"sending {args.send:,} reminders through the locmem backend...", flush=True)
         results.send = run_send(args.send)
+    if args.fanout:
+        for filtered in (False, True):
+            print(f"fan-out to {args.fanout:,} subscribers, filtered={filtered}...", flush=True)
+            results.fanouts.append(run_fanout(args.fanout, args.fanout_events, filtered=filtered))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print()
     print(table(results))

@@ -118,3 +118,21 @@ def test_case_and_user_are_chosen_by_search(admin_client, alice):
         {"app_label": "alerts", "model_name": "subscription", "field_name": "user", "term": "ali"},
     )
     assert [r["text"] for r in response.json()["results"]] == ["alice"]
+
+
+def test_admins_set_filters_with_the_readers_rules(admin_client, alice):
+    case = factories.case(short_name="Mutnick v. Clearview")
+    values = {"user": alice.pk, "case": case.pk, "active": "on", "_save": "Save"}
+    refused = admin_client.post(
+        "/admin/alerts/subscription/add/", values | {"match_words": '"open quote'}
+    )
+    assert refused.status_code == 200
+    assert "A quoted phrase is not closed" in refused.content.decode()
+    assert not Subscription.objects.exists()
+    response = admin_client.post(
+        "/admin/alerts/subscription/add/",
+        values | {"match_words": "remand  remand Stay", "motion_kinds": ["remand", "stay"]},
+    )
+    assert response.status_code == 302
+    sub = Subscription.objects.get(user=alice, case=case)
+    assert (sub.match_words, sub.motion_kinds) == ("remand Stay", ["remand", "stay"])

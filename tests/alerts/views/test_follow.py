@@ -69,15 +69,16 @@ def test_unfollowing_a_case_one_does_not_follow_says_so(alice_client):
     assert f"You were not following {case.short_name}." in messages_of(response)
 
 
-def test_the_case_page_costs_one_more_query_when_signed_in(
+def test_the_case_page_costs_the_follow_notes_and_tags_queries_when_signed_in(
     client, alice_client, django_assert_max_num_queries
 ):
     case = factories.case()
     # Anonymous: the case page's 13 queries at most (tests/cases/test_pages.py), unchanged.
     with django_assert_max_num_queries(13), CaptureQueriesContext(connection) as anonymous:
         assert client.get(case.get_absolute_url()).status_code == 200
-    # Signed in: the session and the user, as on every page, and whether they follow the case.
+    # Signed in: the session and the user, as on every page; whether they follow the case; and
+    # the notes and tags staff see (tests/cases/test_notes.py).
     with CaptureQueriesContext(connection) as signed_in:
         assert alice_client.get(case.get_absolute_url()).status_code == 200
-    assert len(signed_in) == len(anonymous) + 3
+    assert len(signed_in) == len(anonymous) + 5
     assert sum("alerts_subscription" in q["sql"] for q in signed_in.captured_queries) == 1

@@ -34,9 +34,11 @@ def test_my_alerts_lists_the_cases_followed_with_their_choices(alice_client, ali
     assert "Mutnick v. Clearview" not in text and "Hall v. Clearview" not in text
     sub = Subscription.objects.get(user=alice, case=followed)
     data = form_data(response, f"subscription-{sub.pk}")
-    assert {name.removeprefix(f"s{sub.pk}-") for name in data} - {"csrfmiddlewaretoken"} == set(
-        CHOICES
-    )
+    # The ticked choices and the words (empty); no motion kind is ticked.
+    assert {name.removeprefix(f"s{sub.pk}-") for name in data} - {"csrfmiddlewaretoken"} == {
+        *CHOICES,
+        "match_words",
+    }
     assert "Alerts are sent to alice@example.org" in text
     assert response.content.decode().count("<h1") == 1
 

@@ -35,3 +35,4 @@ def test_the_url_names():
     assert reverse("follow-case", args=["x"]) == "/cases/x/follow/"
     assert reverse("unfollow-case", args=["x"]) == "/cases/x/unfollow/"
     assert reverse("unsubscribe", args=["abc"]) == "/alerts/unsubscribe/abc/"
+    assert reverse("follow-on", args=["abc"]) == "/alerts/follow-on/abc/"
