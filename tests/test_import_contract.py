@@ -1,4 +1,4 @@
-"""The apps depend one way: demo > alerts > cases > parties > tracker (pyproject.toml's contract).
+"""The apps depend one way: api > demo > alerts > cases > parties > tracker (pyproject.toml).
 
 An app imports only the apps below it: ``lint-imports`` (import-linter) reads every import
 statement, those inside functions too, and fails on one that runs back up.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-LAYERS = ["demo", "alerts", "cases", "parties", "tracker"]
+LAYERS = ["api", "demo", "alerts", "cases", "parties", "tracker"]
 
 
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -64,6 +64,12 @@ INSTALLED_APPS = [
     "parties",
     "alerts",
     "demo",
+    # The REST API (api/; README, "API").
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 # The security headers (SecurityMiddleware: Referrer-Policy, X-Content-Type-Options, HSTS;
@@ -204,6 +210,23 @@ CACHES = {
 # Seconds a live count of /analytics/ (filters the stored groups do not answer) may take
 # (PostgreSQL's statement_timeout); longer, and the page says so instead (cases/analytics/live.py).
 ANALYTICS_LIVE_TIMEOUT = env.float("ANALYTICS_LIVE_TIMEOUT", default=10.0)
+
+# The REST API (api/; README, "API"). API_PUBLIC=false: every read needs a token or a session.
+# Requests per second, minute, hour or day: anonymous ones per address, signed-in ones per user.
+API_PUBLIC = config.read_bool(env, "API_PUBLIC", default=True)
+API_ANON_RATE = env.str("API_ANON_RATE", default="60/minute")
+API_USER_RATE = env.str("API_USER_RATE", default="600/minute")
+for _name in ("API_ANON_RATE", "API_USER_RATE"):
+    _count, _, _unit = vars()[_name].partition("/")
+    if not (_count.isdigit() and int(_count) > 0 and _unit in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(f"{_name} must be requests per second, minute, hour or day.")
+# The schema's generator (the API's views set their own DRF classes: api/views/base.py); the
+# docs pages' assets from our static files, not a CDN; the schema's title: api/schema.py.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    **dict.fromkeys(("SWAGGER_UI_DIST", "SWAGGER_UI_FAVICON_HREF", "REDOC_DIST"), "SIDECAR"),
+    "POSTPROCESSING_HOOKS": ["api.schema.postprocess"],
+}
 
 # E-mail: SMTP (or any django-environ scheme) from EMAIL_URL, else files under var/mail/.
 if env.str("EMAIL_URL", default=""):

@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("cases.urls_feeds")),
     path("", include("cases.urls")),
     path("", include("parties.urls")),
+    # The REST API (api/; README, "API"), its schema and docs, and each user's token page.
+    path("api/v1/", include("api.urls")),
     # /healthz for monitors (alerts/health.py), following cases and managing alerts.
     path("", include("alerts.urls")),
 ]

@@ -154,6 +154,7 @@ ADMIN_MODELS: dict[tuple[str, str], AdminModel] = {
     ("cases", "statuschange"): AdminModel(refuses=READ_ONLY),
     ("cases", "caseevent"): AdminModel(refuses=READ_ONLY),
     ("cases", "docketimport"): AdminModel(refuses=READ_ONLY),
+    ("cases", "tag"): AdminModel(),  # Notes and tags: tags only (notes are not in the admin)
     ("parties", "party"): AdminModel(),
     ("parties", "caseparty"): HISTORY,
     ("parties", "lawfirm"): AdminModel(),

@@ -65,6 +65,7 @@ def his_token_with_her_ids(a: Alerts) -> str:
 
 
 SETTINGS = {"time_zone": "Europe/Lisbon", "delivery": "immediate", "digest_hour": "5"}
+SETTINGS |= {"follow_on": "offer"}  # alert follow-on (issue 16): the settings form's new field
 
 # (what bob tries, method, address, form, the answer, what of bob's changes: None for nothing)
 ATTEMPTS: list[tuple[str, str, Callable, Callable, int, Callable | None]] = [

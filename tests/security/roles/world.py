@@ -16,6 +16,7 @@ from cases.models import (
     Case,
     CaseEvent,
     CaseJudge,
+    CaseNote,
     Court,
     DefaultPeriod,
     DocketImport,
@@ -51,6 +52,8 @@ class World:
     subscription: Subscription  # the reader's, active
     stopped: Subscription  # the reader's, stopped already
     rows: dict[tuple[str, str], models.Model] = field(default_factory=dict)
+    # Notes and tags: the reader's private notes on the case, one to edit and one to delete.
+    notes: dict[str, CaseNote] = field(default_factory=dict)
 
     def user(self, role: str) -> User | None:
         return {READER: self.reader, EDITOR: self.editor, SUPERUSER: self.superuser}.get(role)
@@ -141,6 +144,16 @@ def build_alerts(reader: User, case: Case, other: Case) -> tuple[Subscription, R
     }
 
 
+def build_notes_and_tags(reader: User, case: Case) -> tuple[Rows, dict[str, CaseNote]]:
+    """Tag the case, and give the reader two private notes on it."""
+    tag, _, _ = services.case_tag_add(case=case, name="Priority", user=reader)
+    notes = {
+        purpose: services.note_add(case=case, author=reader, body=f"A note to {purpose}.")
+        for purpose in ["edit", "delete"]
+    }
+    return {("cases", "tag"): tag}, notes
+
+
 def build_axes_rows() -> Rows:
     """Create django-axes' sign-in records, listed in the admin (none when it is not installed)."""
     if not apps.is_installed("axes"):
@@ -173,6 +186,8 @@ def build_world() -> World:
     rows |= build_parties(case)
     stopped, alerts = build_alerts(reader, case, other)
     rows |= alerts
+    tag_rows, notes = build_notes_and_tags(reader, case)
+    rows |= tag_rows
     rows |= build_axes_rows()
     return World(
         reader=reader,
@@ -185,4 +200,5 @@ def build_world() -> World:
         subscription=rows["alerts", "subscription"],
         stopped=stopped,
         rows=rows,
+        notes=notes,
     )

@@ -1,0 +1,1 @@
+"""The API's views: thin, over ``api.selectors`` and the alerts services."""
