@@ -209,6 +209,7 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The case the litigation went to (follow-on notices).",
+        db_index=False,  # notification_other_case_idx: only the rows that have one
     )
     digest = models.ForeignKey(
         "self",
@@ -247,6 +248,14 @@ class Notification(models.Model):
             ),
         ]
         indexes = [
+            # Deleting a case sets its follow-on notices' other_case to NULL: WHERE
+            # other_case_id = %s. Partial, so the reminder scan's tens of thousands of rows
+            # (other_case NULL) cost no index upkeep.
+            models.Index(
+                fields=["other_case"],
+                condition=Q(other_case__isnull=False),
+                name="notification_other_case_idx",
+            ),
             # Sender: WHERE status = 'pending' AND delivery = 'immediate' ORDER BY id.
             models.Index(
                 fields=["delivery", "id"],

@@ -48,6 +48,7 @@ class Migration(migrations.Migration):
             name="other_case",
             field=models.ForeignKey(
                 blank=True,
+                db_index=False,
                 help_text="The case the litigation went to (follow-on notices).",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
@@ -75,6 +76,14 @@ class Migration(migrations.Migration):
                 default=list,
                 help_text="Only motions of these kinds (none chosen: every kind).",
                 validators=[alerts.filters.validate_motion_kinds],
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("other_case__isnull", False)),
+                fields=["other_case"],
+                name="notification_other_case_idx",
             ),
         ),
         migrations.AddConstraint(
